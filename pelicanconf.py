@@ -1,0 +1,113 @@
+"""Settings for building the site locally (`make html`, `make serve`).
+
+Everything a practice changes lives in the first block. The practice below is
+fictional: replace its details with your own before publishing.
+"""
+
+import sys
+from pathlib import Path
+
+# Let Pelican import our own plugins (and let pelicanconf be imported from anywhere).
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
+# --- The practice ----------------------------------------------------------
+PRACTICE_NAME = "Kestrel & Fern Couples Therapy"
+PRACTICE_CLINICIAN = "Dr. Ines Marlow, registered psychotherapist"
+PRACTICE_REGION = "Ontario, Canada"
+PRACTICE_PHONE = "+1 555 0142 0199"
+PRACTICE_EMAIL = "hello@kestrel-fern.example.org"
+
+# Where the "Book a free 15-minute consultation" buttons lead (https, mailto: or tel:).
+CONSULTATION_URL = "https://booking.example.org/kestrel-fern/free-consultation"
+CONSULTATION_LABEL = "Book a free 15-minute consultation"
+CONSULTATION_BLURB = "A short, free phone or video call to see whether working together could help."
+# Add utm_* parameters to http(s) booking links so the practice can see which page helped.
+CONSULTATION_CAMPAIGN_PARAMETERS = True
+
+# Crisis and safety resources shown on "Getting help now" (see README: "Help resources").
+HELP_REGION = "CA"
+# "Exit this page" leads here: a neutral site that draws no attention.
+EXIT_URL = "https://weather.gc.ca/"
+
+# --- The site --------------------------------------------------------------
+SITENAME = PRACTICE_NAME
+SITE_DESCRIPTION = (
+    "Plain-language articles and private self-reflection checklists about "
+    "broken trust in couples, and how couples repair it."
+)
+AUTHOR = PRACTICE_CLINICIAN
+SITEURL = ""
+RELATIVE_URLS = False
+TIMEZONE = "America/Toronto"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+# The learning path: categories in reading order, each with a one-line introduction.
+LEARNING_PATH = [
+    ("Understanding trust", "What trust is, how it grows, and the ways it can crack."),
+    ("The impact", "Why broken trust hurts so much, and how it shows up day to day."),
+    ("Repair and rebuilding", "How couples rebuild trust, step by step, and when it is not safe to try."),
+]
+
+# Pretty URLs: /what-trust-is/ rather than /what-trust-is.html.
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_SAVE_AS = "category/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404"]
+SEARCH_SAVE_AS = "search/index.html"
+DEFAULT_PAGINATION = False
+
+# Feeds are written by publishconf.py, where SITEURL is known.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# A MARKDOWN setting replaces Pelican's default, so its extensions are listed again.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-3"},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "readtime",
+    "webassets",
+    "site_guard",
+    "learning_path",
+    "reflection_checklists",
+    "consultation",
+]
+
+READTIME_WPM = 200
+
+# One stylesheet and one script per page, concatenated, minified and fingerprinted.
+WEBASSETS_CONFIG = [("url_expire", False)]
+
+CACHE_CONTENT = False

@@ -1,0 +1,5 @@
+"""Booking prompts and the reader-safety layer: see README "Consultation and safety"."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,124 @@
+"""Markup for booking prompts and safety panels (etree only; no Pelican imports).
+
+Booking links carry `data-cta="<placement>"`; the Pelican glue adds the
+article's campaign parameters to them once the article's slug is known.
+"""
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import type_string
+
+from reflection_checklists.checklist import LineTrackedBlock
+from reflection_checklists.source_check import track_block_lines
+
+HELP_PAGE = "{filename}/pages/getting-help-now.md"
+
+
+def booking_link(parent, config, placement, label=None):
+    link = etree.SubElement(parent, "a", {"class": "button cta__button", "href": config["url"], "data-cta": placement})
+    link.text = label or config["label"]
+    return link
+
+
+def resource_list(parent, resources):
+    listing = etree.SubElement(parent, "ul", {"class": "help-list"})
+    for resource in resources:
+        item = etree.SubElement(listing, "li")
+        name = etree.SubElement(item, "strong")
+        name.text = resource["name"]
+        name.tail = " "
+        how = etree.SubElement(item, "span")
+        how.text = resource["how"]
+        if resource.get("tel"):
+            how.tail = " "
+            call = etree.SubElement(item, "a", {"href": "tel:" + resource["tel"], "class": "help-list__link",
+                                                "aria-label": f"Call {resource['name']}"})
+            call.text = "Call"
+            how = call
+        if resource.get("url"):
+            how.tail = " "
+            site = etree.SubElement(item, "a", {"href": resource["url"], "class": "help-list__link",
+                                                "aria-label": f"{resource['name']} website"})
+            site.text = "Website"
+    return listing
+
+
+def after_checklist(config):
+    """The checklist hook: a booking prompt, and a safety panel where it has safety items."""
+
+    def add(block, options, has_safety_items):
+        prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": ""})
+        text = etree.SubElement(prompt, "p")
+        text.text = config["checklist_prompt"]
+        booking_link(prompt, config, "checklist")
+        if not has_safety_items:
+            return
+        panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
+                                                "role": "region", "aria-labelledby": f"{options['id']}-safety-title"})
+        title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{options['id']}-safety-title"})
+        title.text = "Your safety comes first"
+        note = etree.SubElement(panel, "p")
+        note.text = (
+            "If you ticked a statement about fear, threats or harm, you deserve to be safe. Couples "
+            "sessions may not be the right first step while that is going on. These services can "
+            "listen and help, day or night:"
+        )
+        resource_list(panel, config["resources"])
+        more = etree.SubElement(panel, "p")
+        link = etree.SubElement(more, "a", {"href": HELP_PAGE})
+        link.text = "More ways to get help now"
+        solo = etree.SubElement(panel, "p", {"class": "checklist__safety-solo"})
+        solo.text = "You can also talk with a therapist on your own, without your partner. "
+        booking_link(solo, config, "checklist-individual", "Book a call just for me")
+
+    return add
+
+
+class Consultation(LineTrackedBlock):
+    """`/// consultation | Optional heading` places a booking prompt in an article."""
+
+    NAME = "consultation"
+    ARGUMENT = None
+    OPTIONS = {"text": ("", type_string)}
+
+    def on_create(self, parent):
+        panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": "Book a consultation"})
+        if self.argument:
+            heading = etree.SubElement(panel, "p", {"class": "cta__title"})
+            heading.text = self.argument
+        self.body = etree.SubElement(panel, "div", {"class": "cta__text"})
+        self.panel = panel
+        return panel
+
+    def on_add(self, block):
+        return self.body
+
+    def on_end(self, block):
+        if not len(self.body) and not (self.body.text or "").strip():
+            paragraph = etree.SubElement(self.body, "p")
+            paragraph.text = self.options["text"] or self.config["blurb"]
+        booking_link(self.panel, self.config, "inline")
+
+
+class ConsultationExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {
+            "url": ["", "Booking URL."],
+            "label": ["Book a free 15-minute consultation", "Button text."],
+            "blurb": ["", "Default text of an inline prompt."],
+            "checklist_prompt": [
+                "If this brought something up that you would like to talk through, a short free call "
+                "with a therapist is one way to start.", "Text above the booking link after a checklist."],
+            "resources": [[], "Help resources listed in a checklist's safety panel."],
+        }
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        block_mgr.register(Consultation, self.getConfigs())
+        track_block_lines(md, {"consultation": None})
+
+
+def makeExtension(**kwargs):
+    return ConsultationExtension(**kwargs)

@@ -1,0 +1,56 @@
+"""Pelican glue: checked settings, the consultation block, campaign links."""
+
+import re
+
+from pelican import signals
+
+from .campaign import campaign_url
+from .markup import after_checklist
+from .settings import checked_settings
+
+CHECKLIST_EXTENSION = "reflection_checklists.checklist"
+CONSULTATION_EXTENSION = "consultation.markup"
+RE_CTA_LINK = re.compile(r'href="([^"]*)" data-cta="([a-z-]+)"')
+
+
+def configure(pelican):
+    values = checked_settings(pelican.settings)
+    pelican.settings.update(values)
+    region = values["HELP_REGION"]
+    pelican.settings["HELP_RESOURCES_FOR_REGION"] = values["HELP_RESOURCES"][region]
+    config = {
+        "url": values["CONSULTATION_URL"],
+        "label": values["CONSULTATION_LABEL"],
+        "blurb": values["CONSULTATION_BLURB"],
+        "resources": values["HELP_RESOURCES"][region],
+    }
+    markdown = dict(pelican.settings.get("MARKDOWN") or {})
+    configs = dict(markdown.get("extension_configs") or {})
+    configs[CONSULTATION_EXTENSION] = config
+    checklist = dict(configs.get(CHECKLIST_EXTENSION) or {})
+    checklist["after_reflections"] = after_checklist({**config, "checklist_prompt": values["CONSULTATION_BLURB"]})
+    configs[CHECKLIST_EXTENSION] = checklist
+    markdown["extension_configs"] = configs
+    pelican.settings["MARKDOWN"] = markdown
+
+    enabled = values["CONSULTATION_CAMPAIGN_PARAMETERS"]
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
+    filters["booking_url"] = lambda url, campaign, placement: campaign_url(url, campaign, placement, enabled)
+    pelican.settings["JINJA_FILTERS"] = filters
+
+
+def tag_booking_links(content):
+    """Give booking links inside an article its slug as campaign (known only now)."""
+    if 'data-cta="' not in (content._content or ""):
+        return
+    enabled = content.settings["CONSULTATION_CAMPAIGN_PARAMETERS"]
+    campaign = getattr(content, "slug", "") or "site"
+    content._content = RE_CTA_LINK.sub(
+        lambda match: f'href="{campaign_url(match.group(1).replace("&amp;", "&"), campaign, match.group(2), enabled).replace("&", "&amp;")}" data-cta="{match.group(2)}"',
+        content._content,
+    )
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.content_object_init.connect(tag_booking_links)

@@ -1,0 +1,73 @@
+"""Consultation and safety settings: defaults in one place, checked at start-up."""
+
+from urllib.parse import urlsplit
+
+from .help_resources import DEFAULT_HELP_RESOURCES
+
+DEFAULTS = {
+    "CONSULTATION_URL": "",
+    "CONSULTATION_LABEL": "Book a free 15-minute consultation",
+    "CONSULTATION_BLURB": "A short, free call with a therapist to see whether working together could help.",
+    "CONSULTATION_CAMPAIGN_PARAMETERS": True,
+    "PRACTICE_PHONE": "",
+    "PRACTICE_EMAIL": "",
+    "HELP_REGION": "CA",
+    "HELP_RESOURCES": DEFAULT_HELP_RESOURCES,
+    # A neutral page to leave to in a hurry ("Exit this page").
+    "EXIT_URL": "https://www.bbc.co.uk/weather",
+}
+
+
+class SettingsError(Exception):
+    """A setting the site owner must fix; the message says how."""
+
+
+def check_booking_url(url):
+    parts = urlsplit(url or "")
+    if parts.scheme == "https" and parts.netloc:
+        return
+    if parts.scheme in ("mailto", "tel") and parts.path:
+        return
+    raise SettingsError(
+        f"consultation: CONSULTATION_URL must be the practice's booking address starting with "
+        f"https://, or a mailto: or tel: link; it is {url!r}. Set it in pelicanconf.py, e.g. "
+        'CONSULTATION_URL = "https://booking.example.org/your-practice".'
+    )
+
+
+def check_resources(resources, region):
+    if not isinstance(resources, dict) or region not in resources:
+        known = ", ".join(sorted(resources)) if isinstance(resources, dict) else "none"
+        raise SettingsError(
+            f"consultation: HELP_REGION is {region!r} but HELP_RESOURCES has no list for it "
+            f"(it has: {known}). Set HELP_REGION to one of those, or add a list for {region!r}."
+        )
+    for number, entry in enumerate(resources[region], start=1):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("how"):
+            raise SettingsError(
+                f"consultation: HELP_RESOURCES[{region!r}] entry {number} needs a `name` and a `how` "
+                "(one sentence on how to reach it)."
+            )
+        for key in ("url", "tel"):
+            if entry.get(key) and not isinstance(entry[key], str):
+                raise SettingsError(f"consultation: HELP_RESOURCES[{region!r}] entry {number}: `{key}` must be text.")
+        if entry.get("url") and not entry["url"].startswith("https://"):
+            raise SettingsError(
+                f"consultation: HELP_RESOURCES[{region!r}] entry {number}: `url` must start with https://."
+            )
+
+
+def checked_settings(settings):
+    """Return the consultation settings with defaults filled in, or raise SettingsError."""
+    values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
+    check_booking_url(values["CONSULTATION_URL"])
+    for name in ("CONSULTATION_LABEL", "CONSULTATION_BLURB"):
+        if not isinstance(values[name], str) or not values[name].strip():
+            raise SettingsError(f"consultation: {name} must be a short, non-empty text.")
+    if not isinstance(values["CONSULTATION_CAMPAIGN_PARAMETERS"], bool):
+        raise SettingsError("consultation: CONSULTATION_CAMPAIGN_PARAMETERS must be True or False.")
+    check_resources(values["HELP_RESOURCES"], values["HELP_REGION"])
+    exit_url = urlsplit(values["EXIT_URL"] or "")
+    if exit_url.scheme != "https" or not exit_url.netloc:
+        raise SettingsError("consultation: EXIT_URL must be a neutral https:// page, e.g. a weather site.")
+    return values

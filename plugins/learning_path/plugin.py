@@ -1,0 +1,59 @@
+"""Order articles into the learning path configured by LEARNING_PATH.
+
+Each article's `Step:` metadata sets its place. Adds to every article
+`path_position`, `path_total`, `path_previous`, `path_next`, `related` and
+`has_checklist`, and gives templates `learning_path`: one entry per category,
+in path order, with its introduction and articles.
+"""
+
+from pelican import signals
+
+RELATED_COUNT = 3
+
+
+def related_articles(article, articles):
+    """The articles sharing most tags with this one, nearest steps first."""
+    tags = set(article.tags or [])
+    scored = [
+        (len(tags & set(other.tags or [])), -abs(other.step - article.step), other)
+        for other in articles
+        if other is not article
+    ]
+    scored = [entry for entry in scored if entry[0] > 0]
+    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    return [other for _, _, other in scored[:RELATED_COUNT]]
+
+
+def build_path(generator):
+    stages = [(name, intro) for name, intro in generator.settings.get("LEARNING_PATH", [])]
+    order = {name: index for index, (name, _) in enumerate(stages)}
+    articles = generator.articles
+    for article in articles:
+        step = str(getattr(article, "step", "") or "")
+        article.step = int(step) if step.isdigit() else 0
+        article.has_checklist = 'data-module="checklist"' in article._content
+    path = sorted(
+        (article for article in articles if str(article.category) in order),
+        key=lambda article: (order[str(article.category)], article.step, article.title),
+    )
+    for position, article in enumerate(path, start=1):
+        article.path_position = position
+        article.path_total = len(path)
+        article.path_previous = path[position - 2] if position > 1 else None
+        article.path_next = path[position] if position < len(path) else None
+    for article in articles:
+        article.related = related_articles(article, articles)
+    categories = {str(category): category for category, _ in generator.categories}
+    generator.context["learning_path"] = [
+        {
+            "category": categories[name],
+            "intro": intro,
+            "articles": [article for article in path if str(article.category) == name],
+        }
+        for name, intro in stages
+        if name in categories
+    ]
+
+
+def register():
+    signals.article_generator_finalized.connect(build_path)

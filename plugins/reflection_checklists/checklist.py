@@ -1,0 +1,392 @@
+"""Reflection checklists: a pymdown Blocks extension (no Pelican imports).
+
+    /// checklist | How is broken trust showing up for us?
+        id: everyday-signs
+        hint: Tick anything that has happened in the last month.
+
+    - [ ] One of us looks through the other's phone or messages.
+    - [ ] I feel afraid of my partner. {.safety}
+
+    //// reflection | 0
+    Markdown shown when nothing is ticked.
+    ////
+    //// reflection | 1+
+    Markdown shown when one or more are ticked.
+    ////
+    ///
+
+becomes a <fieldset> of real checkboxes with labels that works without
+JavaScript; theme/static/js/checklist.js enhances it. Mistakes raise
+AuthoringError with the source line.
+"""
+
+import hashlib
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_boolean, type_string
+
+from .errors import AuthoringError
+from .source_check import track_block_lines
+
+RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RE_ITEM = re.compile(r"^\[( |x|X)\][ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<marks>[^{}]*)\})?[ \t]*$", re.S)
+RE_MARK = re.compile(r"^(?:#(?P<id>[a-z][a-z0-9-]*)|\.(?P<cls>safety))$")
+RE_RANGE = re.compile(r"^(?P<low>\d+)(?:(?P<dash>-)(?P<high>\d+)|(?P<plus>\+))?$")
+RE_MARKUP = re.compile(r"[*_`~\[\]()]")
+
+CHECKLIST_OPTIONS = ("id", "hint", "notes")
+
+
+def type_checklist_id(value):
+    value = type_string(value)
+    if not RE_ID.match(value):
+        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, e.g. `everyday-signs`")
+    return value
+
+
+def item_key(text):
+    """A short key from the item's words, so inserting or reordering items keeps saved answers."""
+    words = " ".join(RE_MARKUP.sub("", text).lower().split())
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:6]
+
+
+def range_label(low, high):
+    if high == 0:
+        return "If you ticked none"
+    if high is None:
+        return f"If you ticked {low} or more"
+    if low == high:
+        return f"If you ticked {low}"
+    return f"If you ticked {low} to {high}"
+
+
+class LineTrackedBlock(Block):
+    """A block that knows its first line and reports option mistakes loudly.
+
+    pymdown's own _validate returns False on a bad option, which leaves the
+    block as literal text; an author needs to hear about it instead.
+    """
+
+    ARGUMENT_HELP = ""
+
+    def on_init(self):
+        lines = self.md.block_lines.get(self.NAME, [])
+        index = self.tracker.setdefault("blocks_seen", 0)
+        self.tracker["blocks_seen"] = index + 1
+        self.line = lines[index] if index < len(lines) else 0
+
+    def fail(self, message, line=None):
+        raise AuthoringError(line or self.line, f"{self.NAME} block: {message}")
+
+    def _validate(self, parent, arg, **options):
+        if self.arg_spec and not (arg or "").strip():
+            self.fail(f"it has no {self.ARGUMENT_HELP}. Write it after a bar: `/// {self.NAME} | ...`.")
+        if self.arg_spec is False and arg:
+            self.fail(f"it takes nothing after `{self.NAME}`; remove `| {arg}`.")
+        self.argument = (arg or "").strip()
+        parsed = {key: spec[0] for key, spec in self.option_spec.items()}
+        allowed = [key for key in self.option_spec if key != "attrs"]
+        for key, value in options.items():
+            if key not in allowed:
+                listing = ", ".join(f"`{name}`" for name in allowed) or "none"
+                self.fail(f"unknown option `{key}`. The options it takes are: {listing}.")
+            try:
+                parsed[key] = self.option_spec[key][1](value)
+            except ValueError as error:
+                self.fail(f"option `{key}: {value}` is not valid: {error}.")
+        self.options = parsed
+        return self.on_validate(parent)
+
+
+class Reflection(LineTrackedBlock):
+    """What the reader's answers might mean for a range of ticked counts."""
+
+    NAME = "reflection"
+    ARGUMENT = True
+    ARGUMENT_HELP = "range of ticked counts, such as `0`, `1-3` or `4+`"
+
+    def on_validate(self, parent):
+        match = RE_RANGE.match(self.argument.replace(" ", ""))
+        if not match:
+            self.fail(
+                f"`{self.argument}` is not a range of ticked counts. Write `0` (one count), "
+                "`1-3` (from 1 to 3) or `4+` (4 or more)."
+            )
+        self.low = int(match.group("low"))
+        self.high = None if match.group("plus") else int(match.group("high") or self.low)
+        if self.high is not None and self.high < self.low:
+            self.fail(f"in `{self.argument}` the first number must not be larger than the second.")
+        return True
+
+    def on_create(self, parent):
+        el = etree.SubElement(
+            parent,
+            "div",
+            {"class": "checklist__reflection", "data-min": str(self.low),
+             "data-max": "" if self.high is None else str(self.high)},
+        )
+        label = etree.SubElement(el, "p", {"class": "checklist__range"})
+        label.text = range_label(self.low, self.high)
+        el.set("data-line", str(self.line))
+        return el
+
+
+class Checklist(LineTrackedBlock):
+    """A self-reflection checklist made of real, labelled checkboxes."""
+
+    NAME = "checklist"
+    ARGUMENT = True
+    ARGUMENT_HELP = "title (the question readers answer)"
+    OPTIONS = {
+        "id": ("", type_checklist_id),
+        "hint": ("", type_string),
+        "notes": (False, type_boolean),
+    }
+
+    def on_validate(self, parent):
+        if not self.options["id"]:
+            self.fail(
+                "it needs an `id`, a short name that keeps readers' answers when you edit the "
+                "list. Add a line under the header, indented four spaces: `id: everyday-signs`."
+            )
+        used = self.tracker.setdefault("ids", {})
+        if self.options["id"] in used:
+            self.fail(
+                f"the id `{self.options['id']}` is already used by the checklist on line "
+                f"{used[self.options['id']]}. Give each checklist on a page its own id."
+            )
+        used[self.options["id"]] = self.line
+        return True
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "section", {"class": "checklist"})
+
+    def on_end(self, block):
+        checklist_id = self.options["id"]
+        items, reflections = self.collect(block)
+        self.check_reflections(reflections, len(items))
+
+        block.clear()
+        block.set("class", "checklist")
+        block.set("id", f"checklist-{checklist_id}")
+        block.set("data-module", "checklist")
+        block.set("data-checklist", checklist_id)
+        block.set("aria-labelledby", f"{checklist_id}-title")
+
+        fieldset = etree.SubElement(block, "fieldset", {"class": "checklist__fieldset"})
+        legend = etree.SubElement(fieldset, "legend", {"class": "checklist__legend", "id": f"{checklist_id}-title"})
+        legend.text = self.argument
+        if self.options["hint"]:
+            fieldset.set("aria-describedby", f"{checklist_id}-hint")
+            hint = etree.SubElement(fieldset, "p", {"class": "checklist__hint", "id": f"{checklist_id}-hint"})
+            hint.text = self.options["hint"]
+        listing = etree.SubElement(fieldset, "ul", {"class": "checklist__items"})
+        for key, text, safety in items:
+            input_id = f"{checklist_id}-{key}"
+            item = etree.SubElement(listing, "li", {"class": "checklist__item"})
+            attributes = {"class": "checklist__input", "type": "checkbox", "id": input_id,
+                          "name": input_id, "value": "ticked", "data-item": key}
+            if safety:
+                item.set("class", "checklist__item checklist__item--safety")
+                attributes["data-safety"] = ""
+            etree.SubElement(item, "input", attributes)
+            label = etree.SubElement(item, "label", {"class": "checklist__label", "for": input_id})
+            label.text = text
+
+        if self.options["notes"]:
+            notes = etree.SubElement(fieldset, "div", {"class": "checklist__notes"})
+            label = etree.SubElement(notes, "label", {"for": f"{checklist_id}-notes"})
+            label.text = self.config["notes_label"]
+            hint = etree.SubElement(notes, "p", {"class": "checklist__hint", "id": f"{checklist_id}-notes-hint"})
+            hint.text = self.config["notes_hint"]
+            area = etree.SubElement(notes, "textarea", {
+                "id": f"{checklist_id}-notes", "name": f"{checklist_id}-notes", "rows": "5",
+                "aria-describedby": f"{checklist_id}-notes-hint", "data-notes": ""})
+            area.text = ""
+
+        status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
+        status.text = f"0 of {len(items)} ticked"
+
+        if reflections:
+            meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
+            title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title"})
+            title.text = self.config["reflections_heading"]
+            for reflection in reflections:
+                reflection.attrib.pop("data-line", None)
+                meaning.append(reflection)
+        disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer"})
+        disclaimer.text = self.config["disclaimer"]
+
+        self.config["after_reflections"](block, self.options, any(safety for _, _, safety in items))
+
+        self.add_controls(block, checklist_id)
+        self.tracker.setdefault("checklists", []).append(checklist_id)
+
+    def collect(self, block):
+        """Split the block's parsed content into items and reflections."""
+        items, reflections, keys = [], [], {}
+        for child in list(block):
+            if child.tag == "div" and "checklist__reflection" in child.get("class", ""):
+                reflections.append(child)
+            elif child.tag == "ul":
+                for entry in child:
+                    items.append(self.parse_item(entry, keys))
+            else:
+                self.fail(
+                    "only `- [ ]` items and `//// reflection` blocks can go inside a checklist. "
+                    "Move other text above the `/// checklist` line."
+                )
+        if not items:
+            self.fail("it has no items. Add one line per item, like `- [ ] One of us checks the other's phone.`")
+        return items, reflections
+
+    def parse_item(self, entry, keys):
+        if len(entry) and entry[0].tag == "p" and not (entry.text or "").strip():
+            paragraphs = [child for child in entry if child.tag == "p"]
+            if len(paragraphs) != len(entry) or len(paragraphs) > 1:
+                self.fail("each item must be a single line; a nested list or second paragraph is not allowed.")
+            text = paragraphs[0].text or ""
+        elif len(entry):
+            self.fail("each item must be a single line; a nested list or second paragraph is not allowed.")
+        else:
+            text = entry.text or ""
+        match = RE_ITEM.match(text.strip())
+        if not match:
+            self.fail(
+                f"the item `{text.strip()[:60]}` must start with `[ ] ` after the dash, "
+                "like `- [ ] One of us checks the other's phone.`"
+            )
+        key, safety = item_key(match.group("text")), False
+        for mark in (match.group("marks") or "").split():
+            found = RE_MARK.match(mark)
+            if not found:
+                self.fail(
+                    f"`{{{match.group('marks')}}}` after the item `{match.group('text')[:50]}` is not "
+                    "understood. Write `{.safety}` to mark a safety item, `{#short-name}` to fix "
+                    "its saved-answer key, or both."
+                )
+            if found.group("id"):
+                key = found.group("id")
+            if found.group("cls"):
+                safety = True
+        if key in keys:
+            self.fail(
+                f"the item `{match.group('text')[:50]}` appears twice (or shares its key "
+                f"`{key}` with `{keys[key][:50]}`). Remove the repeat or give one a `{{#key}}`."
+            )
+        keys[key] = match.group("text")
+        return key, match.group("text"), safety
+
+    def check_reflections(self, reflections, count):
+        spans = sorted(
+            (int(r.get("data-min")), int(r.get("data-max")) if r.get("data-max") else None, int(r.get("data-line")))
+            for r in reflections
+        )
+        expected = 0
+        for low, high, line in spans:
+            shown = f"{low}+" if high is None else (f"{low}" if low == high else f"{low}-{high}")
+            if low < expected:
+                self.fail(f"the reflection `{shown}` overlaps the one before it; each ticked count "
+                          "must match exactly one reflection.", line)
+            if low > expected:
+                missing = f"{expected}" if low - 1 == expected else f"{expected}-{low - 1}"
+                self.fail(f"no reflection covers {missing} ticked; add `//// reflection | {missing}` "
+                          "or widen a neighbouring range.", line)
+            if high is not None and high > count:
+                self.fail(f"the reflection `{shown}` goes past the {count} items in this checklist; "
+                          f"end it at {count} or write `{low}+`.", line)
+            expected = count + 1 if high is None else high + 1
+        if spans and expected <= count:
+            last = f"{expected}" if expected == count else f"{expected}-{count}"
+            self.fail(f"no reflection covers {last} ticked (the checklist has {count} items); "
+                      f"add `//// reflection | {expected}+` or end the last range with `+`.",
+                      spans[-1][2])
+
+    def add_controls(self, block, checklist_id):
+        """Controls that only work with JavaScript; the script reveals them."""
+        controls = etree.SubElement(block, "div", {"class": "checklist__controls", "data-controls": "", "hidden": ""})
+        remember = etree.SubElement(controls, "div", {"class": "checklist__remember"})
+        box = etree.SubElement(remember, "input", {
+            "type": "checkbox", "id": f"{checklist_id}-remember", "data-remember": "",
+            "aria-describedby": f"{checklist_id}-remember-hint"})
+        box.tail = ""
+        label = etree.SubElement(remember, "label", {"for": f"{checklist_id}-remember"})
+        label.text = self.config["remember_label"]
+        hint = etree.SubElement(remember, "p", {"class": "checklist__hint", "id": f"{checklist_id}-remember-hint"})
+        hint.text = self.config["remember_hint"]
+        clear = etree.SubElement(controls, "button", {"type": "button", "class": "button button--secondary", "data-clear": ""})
+        clear.text = self.config["clear_label"]
+        message = etree.SubElement(controls, "p", {"class": "checklist__storage", "data-storage-message": "", "role": "status"})
+        message.text = ""
+
+
+class MyReflections(Treeprocessor):
+    """Add one 'My reflections' summary to a page that has checklists (shown by the script)."""
+
+    def __init__(self, md, blocks):
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root):
+        if not self.blocks.trackers.get("checklist", {}).get("checklists"):
+            return
+        section = etree.SubElement(root, "section", {
+            "class": "my-reflections", "data-module": "my-reflections",
+            "aria-labelledby": "my-reflections-title", "hidden": ""})
+        heading = etree.SubElement(section, "h2", {"id": "my-reflections-title"})
+        heading.text = "My reflections"
+        intro = etree.SubElement(section, "p", {"class": "my-reflections__intro"})
+        intro.text = ("A summary of what you ticked on this page. It is only on your screen: "
+                      "print it or copy it if you want to keep it.")
+        etree.SubElement(section, "div", {"class": "my-reflections__summary", "data-summary": ""})
+        actions = etree.SubElement(section, "div", {"class": "my-reflections__actions"})
+        for action, label in (("print", "Print my reflections"), ("copy", "Copy my reflections")):
+            button = etree.SubElement(actions, "button", {"type": "button", "class": "button button--secondary",
+                                                          f"data-{action}": ""})
+            button.text = label
+        status = etree.SubElement(section, "p", {"class": "my-reflections__status", "role": "status",
+                                                 "data-copy-status": ""})
+        status.text = ""
+
+
+def add_nothing(block, options, has_safety_items):
+    """The default `after_reflections` hook."""
+
+
+class ReflectionChecklistExtension(BlocksExtension):
+    """Register the checklist and reflection blocks and their source check."""
+
+    def __init__(self, *args, **kwargs):
+        self.config = {
+            "disclaimer": [
+                "These reflections are here to help you think, not to diagnose you, your partner "
+                "or your relationship.", "Note shown under every checklist."],
+            "reflections_heading": ["What your answers might mean", "Heading above the reflections."],
+            "notes_label": ["My private notes (optional)", "Label of the notes box."],
+            "notes_hint": ["Your notes stay in this browser on this device. They are never sent anywhere.",
+                           "Hint under the notes label."],
+            "remember_label": ["Remember my answers on this device", "Label of the opt-in."],
+            "remember_hint": [
+                "Without this, your answers are forgotten when you close this tab. With it, they stay "
+                "in this browser until you clear them. They are never sent anywhere.",
+                "Hint under the opt-in."],
+            "clear_label": ["Clear my answers", "Label of the clear button."],
+            # Not None: Markdown would turn a None default into a boolean.
+            "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
+        }
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        config = self.getConfigs()
+        block_mgr.register(Checklist, config)
+        block_mgr.register(Reflection, config)
+        track_block_lines(md, {"checklist": None, "reflection": "checklist"})
+        md.treeprocessors.register(MyReflections(md, block_mgr), "my_reflections", 5)
+
+
+def makeExtension(**kwargs):
+    return ReflectionChecklistExtension(**kwargs)

@@ -1,0 +1,49 @@
+"""The plugin's settings: one prefix, defaults in one place, checked at start-up."""
+
+import difflib
+
+from .checklist import ReflectionChecklistExtension
+
+PREFIX = "CHECKLIST_"
+
+# Texts default to the Markdown extension's own defaults, so both stay in step.
+TEXT_SETTINGS = {
+    f"{PREFIX}{key.upper()}": value
+    for key, (value, _help) in ReflectionChecklistExtension().config.items()
+    if isinstance(value, str)
+}
+DEFAULTS = {
+    **TEXT_SETTINGS,
+    # Browser storage keys start with this, then a version: "<namespace>:v1:<page>".
+    f"{PREFIX}STORAGE_NAMESPACE": "reflection-checklists",
+}
+
+
+class SettingsError(Exception):
+    """A setting a site owner must fix."""
+
+
+def checked_settings(settings):
+    """Return the plugin's settings with defaults filled in, or raise SettingsError."""
+    for name in settings:
+        if name.startswith(PREFIX) and name not in DEFAULTS:
+            close = difflib.get_close_matches(name, DEFAULTS, n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise SettingsError(
+                f"reflection_checklists: unknown setting {name} in your settings file.{hint} "
+                f"Known settings: {', '.join(sorted(DEFAULTS))}."
+            )
+    values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
+    for name, value in values.items():
+        if not isinstance(value, str) or not value.strip():
+            raise SettingsError(f"reflection_checklists: {name} must be a non-empty text, not {value!r}.")
+    if not all(char.isalnum() or char in "-_" for char in values[f"{PREFIX}STORAGE_NAMESPACE"]):
+        raise SettingsError(
+            f"reflection_checklists: {PREFIX}STORAGE_NAMESPACE may only use letters, digits, '-' and '_'."
+        )
+    return values
+
+
+def extension_config(values):
+    """The Markdown extension's configuration for these settings."""
+    return {name[len(PREFIX):].lower(): value for name, value in values.items() if name in TEXT_SETTINGS}

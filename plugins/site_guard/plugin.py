@@ -1,0 +1,42 @@
+"""Fail the build when an article is missing what readers rely on.
+
+Every article needs a summary, a review date, tags, a category on the
+learning path and a step. Errors name the file, and `make html` (which runs
+Pelican with --fatal errors) exits non-zero.
+"""
+
+import logging
+import os
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+REQUIRED = {
+    "summary": "Summary: one or two plain sentences about the article",
+    "modified": "Modified: the date the article was last reviewed, e.g. 2026-11-20",
+    "tags": "Tags: two to four topics, separated by commas",
+    "step": "Step: the article's place in the learning path, e.g. 4",
+}
+
+
+def check_articles(generator):
+    path_names = [name for name, _ in generator.settings.get("LEARNING_PATH", [])]
+    for article in generator.articles + generator.drafts:
+        where = os.path.relpath(article.source_path)
+        raw = article.metadata
+        for key, example in REQUIRED.items():
+            if not raw.get(key):
+                logger.error("%s: the article has no `%s` line in its header. Add %s.", where, key, example)
+        if path_names and str(article.category) not in path_names:
+            logger.error(
+                "%s: category `%s` is not on the learning path. Use one of: %s.",
+                where, article.category, ", ".join(path_names),
+            )
+        step = raw.get("step")
+        if step and not str(step).isdigit():
+            logger.error("%s: `Step: %s` must be a whole number, e.g. `Step: 4`.", where, step)
+
+
+def register():
+    signals.article_generator_finalized.connect(check_articles)

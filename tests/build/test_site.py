@@ -1,0 +1,114 @@
+"""The built site, read the way a reader's browser would read it."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.helpers import ASSET_ATTRIBUTES, article_pages, html_pages, page_url, resolve, soup
+
+ARTICLE_COUNT = 16
+
+
+def test_every_article_is_built_with_the_parts_a_reader_needs(site):
+    pages = article_pages(site)
+    assert len(pages) == ARTICLE_COUNT
+    for page in pages:
+        doc = soup(page)
+        assert len(doc.find_all("main")) == 1, page
+        assert doc.title and doc.title.string.strip(), page
+        assert doc.select_one("article h1").get_text(strip=True), page
+        assert "min read" in doc.select_one(".article-meta__readtime").get_text(), page
+        category = doc.select_one('.article-meta a[href*="/category/"]')
+        assert category and category.get_text(strip=True), page
+        assert doc.select("time[datetime]"), page
+        assert doc.select_one(".tags__list a[href*='/tag/']"), page
+        assert doc.select_one('a.skip-link[href="#main"]') and doc.select_one("main#main"), page
+
+
+def test_every_page_has_one_main_header_footer_and_a_description(site):
+    for page in html_pages(site):
+        if page.name == "index.html" and page.parent.name in {"pagefind", "theme"}:
+            continue
+        doc = soup(page)
+        assert len(doc.find_all("main")) == 1, page
+        assert doc.find("header") and doc.find("footer"), page
+        assert doc.find("meta", attrs={"name": "description"})["content"].strip(), page
+        assert doc.html.get("lang") == "en", page
+
+
+def test_home_page_presents_the_learning_path_in_three_parts(site):
+    doc = soup(site / "index.html")
+    stages = doc.select(".path__stage")
+    assert [stage.select_one(".path__stage-title a").get_text(strip=True) for stage in stages] == [
+        "Understanding trust", "The impact", "Repair and rebuilding"]
+    assert sum(len(stage.select(".path__articles li")) for stage in stages) == ARTICLE_COUNT
+
+
+def test_articles_link_to_their_neighbours_on_the_path(site):
+    first = soup(site / "what-trust-is" / "index.html")
+    assert first.select_one(".path-nav__where").get_text(strip=True).startswith("Step 1 of 16")
+    assert not first.select_one("a[rel=prev]")
+    assert first.select_one("a[rel=next]")["href"] == "/how-trust-fractures/"
+    last = soup(site / "a-year-of-repair" / "index.html")
+    assert not last.select_one("a[rel=next]")
+
+
+@pytest.mark.parametrize("slug", ["about", "book-a-consultation", "privacy", "getting-help-now"])
+def test_the_practice_pages_exist(site, slug):
+    doc = soup(site / slug / "index.html")
+    assert doc.select_one("article h1")
+
+
+def test_category_tag_archive_and_404_pages_exist(site):
+    for path in ["category/understanding-trust/index.html", "category/the-impact/index.html",
+                 "category/repair-and-rebuilding/index.html", "tag/index.html", "tag/trust/index.html",
+                 "archives/index.html", "404.html", "search/index.html"]:
+        assert (site / path).is_file(), path
+    archive = soup(site / "archives" / "index.html")
+    assert len(archive.select(".archive li")) == ARTICLE_COUNT
+
+
+def test_every_internal_link_and_asset_resolves(site):
+    broken = []
+    for page in html_pages(site):
+        base = "http://site.test" + page_url(site, page)
+        doc = soup(page)
+        ids = {element["id"] for element in doc.select("[id]")}
+        for element in doc.select("a[href], link[href], script[src], img[src]"):
+            href = element.get("href") or element.get("src")
+            parts = urlsplit(href)
+            if parts.scheme in ("mailto", "tel") or (parts.netloc and parts.netloc != "site.test"):
+                continue
+            if href.startswith("#"):
+                if href[1:] and href[1:] not in ids:
+                    broken.append((page, href))
+                continue
+            if resolve(site, base, href) is None:
+                broken.append((page, href))
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_another_origin(site):
+    foreign = []
+    for page in html_pages(site):
+        doc = soup(page)
+        for tag, attribute in ASSET_ATTRIBUTES.items():
+            for element in doc.find_all(tag):
+                url = element.get(attribute) or ""
+                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}:
+                    continue
+                if urlsplit(url).netloc or url.startswith("//"):
+                    foreign.append((page.name, url))
+        for style in doc.find_all("style"):
+            if "url(http" in style.get_text() or "@import" in style.get_text():
+                foreign.append((page.name, "inline style"))
+    for stylesheet in site.rglob("*.css"):
+        text = stylesheet.read_text()
+        assert "@import" not in text and "url(http" not in text and "url(//" not in text, stylesheet
+    assert foreign == []
+
+
+def test_unknown_content_is_not_left_as_raw_markdown(site):
+    for page in article_pages(site):
+        text = soup(page).select_one(".article__body").get_text()
+        assert "///" not in text and "- [ ]" not in text and "{filename}" not in text, page

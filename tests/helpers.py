@@ -1,0 +1,36 @@
+"""Small helpers shared by the build tests."""
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+ASSET_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
+                    "video": "src", "audio": "src", "embed": "src", "object": "data"}
+
+
+def soup(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site):
+    return sorted(Path(site).rglob("*.html"))
+
+
+def article_pages(site):
+    """Built article pages (they carry the learning-path navigation)."""
+    return [page for page in html_pages(site) if soup(page).select_one("article .article-meta__readtime")]
+
+
+def page_url(site, page):
+    relative = Path(page).relative_to(site).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+def resolve(site, base_url, href):
+    """The file an internal link points to, or None if it points nowhere."""
+    target = urlsplit(urljoin(base_url, href)).path
+    path = Path(site) / target.lstrip("/")
+    if target.endswith("/"):
+        path = path / "index.html"
+    return path if path.is_file() else None

@@ -1,0 +1,77 @@
+"""Build the site with Pelican and fail clearly.
+
+Pelican alone exits 0 when an article fails, and with --fatal it stops at the
+first problem and prints a traceback. This runs Pelican, reports every
+problem with the file to fix, prints no traceback for a site owner's mistake,
+and exits 1 if anything was reported.
+
+    python -m tools.build [--settings pelicanconf.py] [--content content] [--output output]
+                          [--fail-on warnings|errors]
+"""
+
+import argparse
+import logging
+import sys
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+OWNER_ERRORS = ("SettingsError", "AuthoringError")
+
+
+class ProblemCounter(logging.Handler):
+    """Counts log records at or above a level while Pelican runs."""
+
+    def __init__(self, level):
+        super().__init__(level)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def build(settings_file, content=None, output=None, fail_on="errors", overrides=None, quiet=False):
+    """Build the site; return the number of problems (0 means success)."""
+    override = dict(overrides or {})
+    if content:
+        override["PATH"] = content
+    if output:
+        override["OUTPUT_PATH"] = output
+    level = logging.WARNING if fail_on == "warnings" else logging.ERROR
+    counter = ProblemCounter(level)
+    logging.getLogger().addHandler(counter)
+    try:
+        settings = read_settings(settings_file, override=override)
+        Pelican(settings).run()
+    except Exception as error:  # noqa: BLE001 - a site owner's mistake is reported, not traced
+        if type(error).__name__ not in OWNER_ERRORS:
+            raise
+        logging.getLogger("build").error("%s", error)
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return counter.count
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content")
+    parser.add_argument("--output")
+    parser.add_argument("--fail-on", choices=("errors", "warnings"), default="errors")
+    parser.add_argument("-D", "--debug", action="store_true")
+    args = parser.parse_args(argv)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    init_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)
+    problems = build(args.settings, args.content, args.output, args.fail_on)
+    if problems:
+        kind = "warning or error" if args.fail_on == "warnings" else "error"
+        print(f"\nThe build failed: {problems} {kind}(s) above. Fix the file and line named, then run it again.",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
