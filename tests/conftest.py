@@ -18,6 +18,13 @@ from tools.build import build  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-fixtures", action="store_true",
+        help="rewrite expected .html/.error fixture files from the current output (review the diff!)",
+    )
+
+
 def build_site(output, settings="pelicanconf.py", content=None, overrides=None):
     """Build with Pelican for real; fail the test with the log if anything went wrong."""
     problems = build(

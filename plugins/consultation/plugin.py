@@ -1,5 +1,6 @@
 """Pelican glue: checked settings, the consultation block, campaign links."""
 
+import html
 import re
 
 from pelican import signals
@@ -10,7 +11,8 @@ from .settings import checked_settings
 
 CHECKLIST_EXTENSION = "reflection_checklists.checklist"
 CONSULTATION_EXTENSION = "consultation.markup"
-RE_CTA_LINK = re.compile(r'href="([^"]*)" data-cta="([a-z-]+)"')
+RE_CTA_LINK = re.compile(r'<a\b[^>]*\bdata-cta="([a-z-]+)"[^>]*>')
+RE_HREF = re.compile(r'\bhref="([^"]*)"')
 
 
 def configure(pelican):
@@ -45,10 +47,17 @@ def tag_booking_links(content):
         return
     enabled = content.settings["CONSULTATION_CAMPAIGN_PARAMETERS"]
     campaign = getattr(content, "slug", "") or "site"
-    content._content = RE_CTA_LINK.sub(
-        lambda match: f'href="{campaign_url(match.group(1).replace("&amp;", "&"), campaign, match.group(2), enabled).replace("&", "&amp;")}" data-cta="{match.group(2)}"',
-        content._content,
-    )
+
+    def add_campaign(link):
+        placement = link.group(1)
+
+        def new_href(href):
+            url = campaign_url(html.unescape(href.group(1)), campaign, placement, enabled)
+            return f'href="{html.escape(url)}"'
+
+        return RE_HREF.sub(new_href, link.group(0), count=1)
+
+    content._content = RE_CTA_LINK.sub(add_campaign, content._content)
 
 
 def register():

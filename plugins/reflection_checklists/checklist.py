@@ -48,6 +48,13 @@ def type_checklist_id(value):
     return value
 
 
+def type_yes_no(value):
+    try:
+        return type_boolean(value)
+    except ValueError:
+        raise ValueError("write `true` or `false`") from None
+
+
 def item_key(text):
     """A short key from the item's words, so inserting or reordering items keeps saved answers."""
     words = " ".join(RE_MARKUP.sub("", text).lower().split())
@@ -59,6 +66,8 @@ def range_label(low, high):
         return "If you ticked none"
     if high is None:
         return f"If you ticked {low} or more"
+    if low == 0:
+        return f"If you ticked {high} or fewer"
     if low == high:
         return f"If you ticked {low}"
     return f"If you ticked {low} to {high}"
@@ -82,6 +91,15 @@ class LineTrackedBlock(Block):
     def fail(self, message, line=None):
         raise AuthoringError(line or self.line, f"{self.NAME} block: {message}")
 
+    def line_of(self, text):
+        """The source line at or after this block's first line that contains `text`."""
+        lines = getattr(self.md, "source_lines", [])
+        needle = " ".join(text.split())[:40]
+        for number in range(self.line, len(lines) + 1):
+            if needle and needle in " ".join(lines[number - 1].split()):
+                return number
+        return self.line
+
     def _validate(self, parent, arg, **options):
         if self.arg_spec and not (arg or "").strip():
             self.fail(f"it has no {self.ARGUMENT_HELP}. Write it after a bar: `/// {self.NAME} | ...`.")
@@ -91,13 +109,14 @@ class LineTrackedBlock(Block):
         parsed = {key: spec[0] for key, spec in self.option_spec.items()}
         allowed = [key for key in self.option_spec if key != "attrs"]
         for key, value in options.items():
+            line = self.line_of(f"{key}:")
             if key not in allowed:
                 listing = ", ".join(f"`{name}`" for name in allowed) or "none"
-                self.fail(f"unknown option `{key}`. The options it takes are: {listing}.")
+                self.fail(f"unknown option `{key}`. The options it takes are: {listing}.", line)
             try:
                 parsed[key] = self.option_spec[key][1](value)
             except ValueError as error:
-                self.fail(f"option `{key}: {value}` is not valid: {error}.")
+                self.fail(f"option `{key}: {value}` is not valid: {error}.", line)
         self.options = parsed
         return self.on_validate(parent)
 
@@ -144,7 +163,7 @@ class Checklist(LineTrackedBlock):
     OPTIONS = {
         "id": ("", type_checklist_id),
         "hint": ("", type_string),
-        "notes": (False, type_boolean),
+        "notes": (False, type_yes_no),
     }
 
     def on_validate(self, parent):
@@ -258,8 +277,10 @@ class Checklist(LineTrackedBlock):
         if not match:
             self.fail(
                 f"the item `{text.strip()[:60]}` must start with `[ ] ` after the dash, "
-                "like `- [ ] One of us checks the other's phone.`"
+                "like `- [ ] One of us checks the other's phone.`",
+                self.line_of(text.strip()),
             )
+        line = self.line_of(match.group("text"))
         key, safety = item_key(match.group("text")), False
         for mark in (match.group("marks") or "").split():
             found = RE_MARK.match(mark)
@@ -267,7 +288,8 @@ class Checklist(LineTrackedBlock):
                 self.fail(
                     f"`{{{match.group('marks')}}}` after the item `{match.group('text')[:50]}` is not "
                     "understood. Write `{.safety}` to mark a safety item, `{#short-name}` to fix "
-                    "its saved-answer key, or both."
+                    "its saved-answer key, or both.",
+                    line,
                 )
             if found.group("id"):
                 key = found.group("id")
@@ -275,8 +297,10 @@ class Checklist(LineTrackedBlock):
                 safety = True
         if key in keys:
             self.fail(
-                f"the item `{match.group('text')[:50]}` appears twice (or shares its key "
-                f"`{key}` with `{keys[key][:50]}`). Remove the repeat or give one a `{{#key}}`."
+                f"the item `{match.group('text')[:50]}` says the same as an item above it, "
+                "so readers' answers to the two would be mixed up. Remove the repeat, or reword "
+                "it, or give one of them its own key with `{#short-name}` at the end.",
+                line,
             )
         keys[key] = match.group("text")
         return key, match.group("text"), safety

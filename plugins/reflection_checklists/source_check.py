@@ -78,6 +78,7 @@ class BlockSourceCheck(Preprocessor):
         return sorted(blocks.blocks)
 
     def run(self, lines):
+        self.md.source_lines = list(lines)
         for name in self.block_lines:
             self.block_lines[name] = []
         open_blocks = []  # (slashes, name, line)

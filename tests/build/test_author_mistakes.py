@@ -1,0 +1,87 @@
+"""An author's mistake fails `make html` with the file, the line and what to write instead."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOOD_ARTICLE = """Title: A test article
+Date: 2026-09-01
+Modified: 2026-11-01
+Category: The impact
+Tags: trust
+Slug: a-test-article
+Step: 1
+Summary: A short test article.
+
+Some text.
+
+{body}
+"""
+
+MISTAKES = {
+    "misspelled block name": ("/// checklst | Title\n    id: x\n\n- [ ] One.\n///", 12, "Did you mean `checklist`?"),
+    "never closed": ("/// checklist | Title\n    id: x\n\n- [ ] One.\n\nMore text.", 12, "never closed"),
+    "unknown option": ("/// checklist | Title\n    id: x\n    colour: red\n\n- [ ] One.\n///", 14, "unknown option `colour`"),
+    "bad YAML": ("/// checklist | Title\n    id: x\n    hint: a: b\n\n- [ ] One.\n///", 14, "not valid YAML"),
+    "gap in reflections": ("/// checklist | Title\n    id: x\n\n- [ ] One.\n- [ ] Two.\n\n"
+                           "//// reflection | 0\nNone.\n////\n///", 18, "no reflection covers 1-2 ticked"),
+}
+
+
+def make_html(content, output):
+    return subprocess.run(["make", "-s", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def site_with(tmp_path, body, slug="a-test-article"):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir()
+    (content / "articles" / f"{slug}.md").write_text(GOOD_ARTICLE.format(body=body))
+    return content
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=list(MISTAKES))
+def test_make_html_fails_and_names_file_and_line(tmp_path, mistake):
+    body, line, words = MISTAKES[mistake]
+    content = site_with(tmp_path, body)
+    result = make_html(content, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"a-test-article.md:{line}: " in output, output
+    assert words in output, output
+    assert "Traceback" not in output, output
+
+
+def test_make_html_succeeds_on_a_good_article(tmp_path):
+    content = site_with(tmp_path, "/// checklist | Title\n    id: x\n\n- [ ] One.\n///")
+    result = make_html(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "a-test-article" / "index.html").is_file()
+
+
+def test_missing_article_metadata_fails_the_build_naming_the_file(tmp_path):
+    content = site_with(tmp_path, "Text.")
+    article = content / "articles" / "a-test-article.md"
+    article.write_text(article.read_text().replace("Summary: A short test article.\n", ""))
+    result = make_html(content, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "a-test-article.md: the article has no `summary` line" in output
+    assert "Traceback" not in output
+
+
+def test_a_bad_setting_stops_the_build_with_a_clear_message(tmp_path):
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                        "CONSULTATION_URL = 'booking.example.org'\n")
+    result = subprocess.run(["make", "-s", "html", f"CONFFILE={settings}", f"OUTPUTDIR={tmp_path / 'out'}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "CONSULTATION_URL must be the practice's booking address" in output
+    assert "Traceback" not in output

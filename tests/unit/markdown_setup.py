@@ -1,0 +1,32 @@
+"""One Markdown set-up for the extension tests, close to what Pelican uses."""
+
+import markdown
+
+from consultation.markup import after_checklist
+from reflection_checklists.checklist import makeExtension as checklist_extension
+from consultation.markup import makeExtension as consultation_extension
+
+BOOKING = {
+    "url": "https://booking.example.org/test",
+    "label": "Book a free 15-minute consultation",
+    "blurb": "A short free call.",
+    "checklist_prompt": "A short free call.",
+    "resources": [{"name": "Test Helpline", "how": "Call 0000, any time.", "tel": "0000",
+                   "url": "https://help.example.org/"}],
+}
+
+
+def make_markdown():
+    return markdown.Markdown(
+        extensions=[
+            "markdown.extensions.extra",
+            "markdown.extensions.meta",
+            checklist_extension(after_reflections=after_checklist(BOOKING)),
+            consultation_extension(**{key: BOOKING[key] for key in ("url", "label", "blurb", "resources")}),
+        ],
+        output_format="html5",
+    )
+
+
+def render(source):
+    return make_markdown().convert(source)

@@ -1,0 +1,46 @@
+"""Checklist behaviour an author or reader relies on, beyond the fixture pairs."""
+
+from bs4 import BeautifulSoup
+
+from tests.unit.markdown_setup import render
+
+LIST = """/// checklist | Signs
+    id: signs
+
+{items}
+///
+"""
+
+
+def item_ids(items):
+    doc = BeautifulSoup(render(LIST.format(items="\n".join(f"- [ ] {item}" for item in items))), "html.parser")
+    return {label.get_text(): label["for"] for label in doc.select("label.checklist__label")}
+
+
+def test_item_ids_survive_inserting_and_reordering_items():
+    before = item_ids(["We argue about money.", "One of us checks the phone."])
+    after = item_ids(["A new first item.", "One of us checks the phone.", "We argue about money."])
+    assert after["We argue about money."] == before["We argue about money."]
+    assert after["One of us checks the phone."] == before["One of us checks the phone."]
+    assert len(set(after.values())) == 3
+
+
+def test_an_explicit_key_survives_rewording():
+    before = item_ids(["We talk every evening. {#evening-talk}"])
+    after = item_ids(["We talk most evenings. {#evening-talk}"])
+    assert list(before.values()) == list(after.values()) == ["signs-evening-talk"]
+
+
+def test_every_checkbox_has_its_own_label():
+    doc = BeautifulSoup(render(LIST.format(items="- [ ] One.\n- [ ] Two.\n- [ ] Three.")), "html.parser")
+    boxes = doc.select("input.checklist__input")
+    assert len(boxes) == 3
+    for box in boxes:
+        assert box["type"] == "checkbox"
+        assert doc.select_one(f'label[for="{box["id"]}"]').get_text(strip=True)
+
+
+def test_the_same_ids_on_two_pages_are_fine():
+    # Ids only need to be unique per page; each page is converted separately.
+    render(LIST.format(items="- [ ] One."))
+    render(LIST.format(items="- [ ] One."))

@@ -1,0 +1,74 @@
+"""Settings are checked at start-up and explained when wrong."""
+
+import pytest
+
+from consultation.campaign import campaign_url
+from consultation.settings import SettingsError as ConsultationSettingsError
+from consultation.settings import checked_settings as consultation_settings
+from reflection_checklists.settings import DEFAULTS, SettingsError, checked_settings, extension_config
+
+GOOD = {"CONSULTATION_URL": "https://booking.example.org/x"}
+
+
+def test_checklist_defaults_fill_in_and_reach_the_extension():
+    values = checked_settings({"CHECKLIST_DISCLAIMER": "Just for thinking."})
+    assert values["CHECKLIST_DISCLAIMER"] == "Just for thinking."
+    assert extension_config(values)["disclaimer"] == "Just for thinking."
+    assert values["CHECKLIST_STORAGE_NAMESPACE"] == DEFAULTS["CHECKLIST_STORAGE_NAMESPACE"]
+
+
+def test_a_misspelled_checklist_setting_is_named_with_a_suggestion():
+    with pytest.raises(SettingsError, match="CHECKLIST_DISCLAIMR.*Did you mean CHECKLIST_DISCLAIMER"):
+        checked_settings({"CHECKLIST_DISCLAIMR": "x"})
+
+
+@pytest.mark.parametrize("value", ["", None, 3])
+def test_checklist_texts_must_be_text(value):
+    with pytest.raises(SettingsError, match="CHECKLIST_CLEAR_LABEL must be a non-empty text"):
+        checked_settings({"CHECKLIST_CLEAR_LABEL": value})
+
+
+def test_storage_namespace_must_be_simple():
+    with pytest.raises(SettingsError, match="STORAGE_NAMESPACE"):
+        checked_settings({"CHECKLIST_STORAGE_NAMESPACE": "my site:1"})
+
+
+@pytest.mark.parametrize("url", ["https://booking.example.org/x", "mailto:hello@example.org", "tel:+15550100"])
+def test_booking_url_may_be_https_mailto_or_tel(url):
+    assert consultation_settings({"CONSULTATION_URL": url})["CONSULTATION_URL"] == url
+
+
+@pytest.mark.parametrize("url", ["", "http://booking.example.org", "booking.example.org", "javascript:alert(1)"])
+def test_a_bad_or_missing_booking_url_is_refused(url):
+    with pytest.raises(ConsultationSettingsError, match="CONSULTATION_URL must be"):
+        consultation_settings({"CONSULTATION_URL": url})
+
+
+def test_help_region_must_have_resources():
+    with pytest.raises(ConsultationSettingsError, match="HELP_REGION is 'UK'.*it has: CA, US"):
+        consultation_settings({**GOOD, "HELP_REGION": "UK"})
+
+
+def test_own_help_resources_are_checked():
+    with pytest.raises(ConsultationSettingsError, match="needs a `name` and a `how`"):
+        consultation_settings({**GOOD, "HELP_REGION": "UK", "HELP_RESOURCES": {"UK": [{"name": "Line"}]}})
+    values = consultation_settings({**GOOD, "HELP_REGION": "UK",
+                                    "HELP_RESOURCES": {"UK": [{"name": "Line", "how": "Call 999."}]}})
+    assert values["HELP_REGION"] == "UK"
+
+
+def test_label_and_switches_are_checked():
+    with pytest.raises(ConsultationSettingsError, match="CONSULTATION_LABEL"):
+        consultation_settings({**GOOD, "CONSULTATION_LABEL": " "})
+    with pytest.raises(ConsultationSettingsError, match="CAMPAIGN_PARAMETERS must be True or False"):
+        consultation_settings({**GOOD, "CONSULTATION_CAMPAIGN_PARAMETERS": "yes"})
+    with pytest.raises(ConsultationSettingsError, match="EXIT_URL"):
+        consultation_settings({**GOOD, "EXIT_URL": "weather"})
+
+
+def test_campaign_parameters_are_added_to_https_links_only():
+    url = campaign_url("https://booking.example.org/x?lang=en&utm_source=old", "what-trust-is", "header")
+    assert url == ("https://booking.example.org/x?lang=en&utm_source=website&utm_medium=cta"
+                   "&utm_campaign=what-trust-is&utm_content=header")
+    assert campaign_url("mailto:hello@example.org", "a", "b") == "mailto:hello@example.org"
+    assert campaign_url("https://booking.example.org/x", "a", "b", enabled=False) == "https://booking.example.org/x"
