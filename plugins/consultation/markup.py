@@ -45,6 +45,10 @@ def resource_list(parent, resources):
     return listing
 
 
+def resource_list_html(resources):
+    return etree.tostring(resource_list(etree.Element("div"), resources), encoding="unicode", method="html")
+
+
 def after_checklist(config):
     """The checklist hook: a booking prompt, and a safety panel where it has safety items."""
 

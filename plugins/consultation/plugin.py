@@ -6,7 +6,9 @@ import re
 from pelican import signals
 
 from .campaign import campaign_url
-from .markup import after_checklist
+from markupsafe import Markup
+
+from .markup import after_checklist, resource_list_html
 from .settings import checked_settings
 
 CHECKLIST_EXTENSION = "reflection_checklists.checklist"
@@ -38,6 +40,8 @@ def configure(pelican):
     enabled = values["CONSULTATION_CAMPAIGN_PARAMETERS"]
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["booking_url"] = lambda url, campaign, placement: campaign_url(url, campaign, placement, enabled)
+    # The help page lists resources with the same markup as a checklist's safety panel.
+    filters["help_resource_list"] = lambda resources: Markup(resource_list_html(resources))
     pelican.settings["JINJA_FILTERS"] = filters
 
 

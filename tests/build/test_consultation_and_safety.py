@@ -2,9 +2,11 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import shutil
+
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, soup
 
 BOOKING = "https://booking.example.org/kestrel-fern/free-consultation"
@@ -53,11 +55,12 @@ def test_the_help_page_lists_the_regions_resources(site):
 
 @pytest.fixture(scope="module")
 def opted_out_site(tmp_path_factory):
+    """A small site: the real pages and extras, two test articles, other settings."""
     content = tmp_path_factory.mktemp("content")
+    for folder in ["pages", "extra", "images"]:
+        if (ROOT / "content" / folder).is_dir():
+            shutil.copytree(ROOT / "content" / folder, content / folder)
     (content / "articles").mkdir()
-    (content / "pages").mkdir()
-    for name in ["getting-help-now.md", "book-a-consultation.md", "about.md", "privacy.md"]:
-        (content / "pages" / name).write_text((build_site.__globals__["ROOT"] / "content" / "pages" / name).read_text())
     header = ("Title: {title}\nDate: 2026-09-01\nModified: 2026-11-01\nCategory: The impact\nTags: trust\n"
               "Slug: {slug}\nStep: {step}\nSummary: Test.\n{extra}\nText.\n")
     (content / "articles" / "a.md").write_text(header.format(title="Kept", slug="kept", step=1, extra=""))
