@@ -91,6 +91,16 @@ nginx:
 		exit 1; \
 	fi
 
+java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo 'Installing Java for the HTML validator (vnu.jar)...'; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo 'The HTML validation test needs Java 11 or newer. On Debian or Ubuntu run:  sudo apt-get install default-jre-headless'; \
+		exit 1; \
+	fi
+
 # --- build and serve ------------------------------------------------------
 # tools.build exits 1 on any error (Pelican alone exits 0 when an article fails).
 html: $(BUILD_STAMP)
@@ -101,23 +111,41 @@ serve: html
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) --log-handler plain
 
 devserver: $(BUILD_STAMP)
-	"$(BIN)/python" -m site_tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
+	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
 
+# Production build: needs SITEURL (e.g. make publish SITEURL=https://example.org/practice-site).
+# Fails on any Pelican warning or error and then leaves $(OUTPUTDIR) untouched.
 publish: $(BUILD_STAMP)
-	"$(BIN)/python" -m site_tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
+	"$(BIN)/python" -m tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
 
+# ghp-import commits $(OUTPUTDIR) (plus .nojekyll) to the branch and force-pushes it.
+# Without a git identity the commit would have an empty author: fall back to a neutral one.
 github: publish
-	"$(BIN)/ghp-import" -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) -n "$(OUTPUTDIR)"
-	git push $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH)
+	GIT_COMMITTER_NAME="$${GIT_COMMITTER_NAME:-$$(git config user.name || echo 'Site publisher')}" \
+	GIT_COMMITTER_EMAIL="$${GIT_COMMITTER_EMAIL:-$$(git config user.email || echo 'publisher@localhost')}" \
+	"$(BIN)/ghp-import" -n -p -f -r "$(GITHUB_PAGES_REMOTE)" -b "$(GITHUB_PAGES_BRANCH)" -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" "$(OUTPUTDIR)"
 
+# --delay-updates swaps the changed files in together at the end; old pages go last.
 rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --chmod=D755,F644 --delay-updates --delete-after "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
 
 # --- checks ---------------------------------------------------------------
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
-.PHONY: help venv chromium nginx html serve devserver publish github rsync_upload clean test
+# Builds into a temporary folder, serves it on a free 127.0.0.1 port and runs Lighthouse
+# (mobile) on the home page, an article and the heaviest checklist article.
+audit: $(BUILD_STAMP) $(NODE_STAMP) chromium
+	"$(BIN)/python" -m tools.audit --settings "$(CONFFILE)" --content "$(INPUTDIR)" --chromium "$(CHROMIUM)"
+
+# Build speed against vanilla Pelican, devserver rebuild times and page weight; writes
+# bench/results/latest.md. Takes several minutes: make bench BENCH_SIZES=100 BENCH_RUNS=3 is quicker.
+BENCH_SIZES ?= 100 1000
+BENCH_RUNS ?= 5
+bench: $(BUILD_STAMP)
+	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+.PHONY: help venv chromium nginx java html serve devserver publish github rsync_upload clean test audit bench

@@ -103,7 +103,25 @@ PLUGINS = [
     "learning_path",
     "reflection_checklists",
     "consultation",
+    "privacy_linter",
+    "article_toc",
+    "sitemap",
+    "search_index",
 ]
+
+# Long articles (this many h2 sections or more) get an "On this page" contents box.
+ARTICLE_TOC_MIN_SECTIONS = 4
+
+# Pagefind indexes the built site for /search/ (runs after every build; False skips it).
+SEARCH_INDEX = True
+
+# sitemap.xml for search engines; robots.txt (a template, so it knows SITEURL) points to it.
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^search/$", r"^robots\.txt$"],
+    "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
+}
+TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 
 READTIME_WPM = 200
 

@@ -49,10 +49,17 @@ def resource_list_html(resources):
     return etree.tostring(resource_list(etree.Element("div"), resources), encoding="unicode", method="html")
 
 
-def after_checklist(config):
-    """The checklist hook: a booking prompt, and a safety panel where it has safety items."""
+class ChecklistFollowUp:
+    """The checklist hook: a booking prompt, and a safety panel where it has safety items.
 
-    def add(block, options, has_safety_items):
+    A class rather than a closure, so Pelican's content cache can pickle the settings.
+    """
+
+    def __init__(self, config):
+        self.config = config
+
+    def __call__(self, block, options, has_safety_items):
+        config = self.config
         prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": ""})
         text = etree.SubElement(prompt, "p")
         text.text = config["checklist_prompt"]
@@ -77,7 +84,6 @@ def after_checklist(config):
         solo.text = "You can also talk with a therapist on your own, without your partner. "
         booking_link(solo, config, "checklist-individual", "Book a call just for me")
 
-    return add
 
 
 class Consultation(LineTrackedBlock):

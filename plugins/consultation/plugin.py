@@ -8,13 +8,27 @@ from pelican import signals
 from .campaign import campaign_url
 from markupsafe import Markup
 
-from .markup import after_checklist, resource_list_html
+from .markup import ChecklistFollowUp, resource_list_html
 from .settings import checked_settings
 
 CHECKLIST_EXTENSION = "reflection_checklists.checklist"
 CONSULTATION_EXTENSION = "consultation.markup"
 RE_CTA_LINK = re.compile(r'<a\b[^>]*\bdata-cta="([a-z-]+)"[^>]*>')
 RE_HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+class BookingUrl:
+    """Jinja filter: the booking URL with campaign parameters (a class, so settings pickle)."""
+
+    def __init__(self, enabled):
+        self.enabled = enabled
+
+    def __call__(self, url, campaign, placement):
+        return campaign_url(url, campaign, placement, self.enabled)
+
+
+def help_resource_list(resources):
+    return Markup(resource_list_html(resources))
 
 
 def configure(pelican):
@@ -32,16 +46,16 @@ def configure(pelican):
     configs = dict(markdown.get("extension_configs") or {})
     configs[CONSULTATION_EXTENSION] = config
     checklist = dict(configs.get(CHECKLIST_EXTENSION) or {})
-    checklist["after_reflections"] = after_checklist({**config, "checklist_prompt": values["CONSULTATION_BLURB"]})
+    checklist["after_reflections"] = ChecklistFollowUp({**config, "checklist_prompt": values["CONSULTATION_BLURB"]})
     configs[CHECKLIST_EXTENSION] = checklist
     markdown["extension_configs"] = configs
     pelican.settings["MARKDOWN"] = markdown
 
     enabled = values["CONSULTATION_CAMPAIGN_PARAMETERS"]
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
-    filters["booking_url"] = lambda url, campaign, placement: campaign_url(url, campaign, placement, enabled)
+    filters["booking_url"] = BookingUrl(enabled)
     # The help page lists resources with the same markup as a checklist's safety panel.
-    filters["help_resource_list"] = lambda resources: Markup(resource_list_html(resources))
+    filters["help_resource_list"] = help_resource_list
     pelican.settings["JINJA_FILTERS"] = filters
 
 

@@ -1,7 +1,10 @@
 """Every kind of page in Chromium: it renders, asks nothing of other origins, and passes axe."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 PAGES = ["/", "/what-trust-is/", "/how-it-shows-up-day-to-day/", "/category/the-impact/", "/tag/trust/",
          "/archives/", "/about/", "/getting-help-now/", "/book-a-consultation/", "/search/", "/404.html"]
@@ -33,5 +36,6 @@ def test_site_reads_without_javascript(browser, site_url):
     assert page.get_by_role("heading", level=1).inner_text().startswith("What trust is")
     page.get_by_role("link", name="Skip to main content").focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
+    expect(page).to_have_url(re.compile("#main$"))
+    expect(page.locator("main#main")).to_be_focused()
     context.close()

@@ -39,7 +39,9 @@ def make_html(content, output):
 
 def site_with(tmp_path, body, slug="a-test-article"):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    for folder in ["pages", "extra"]:
+        if (ROOT / "content" / folder).is_dir():
+            shutil.copytree(ROOT / "content" / folder, content / folder)
     (content / "articles").mkdir()
     (content / "articles" / f"{slug}.md").write_text(GOOD_ARTICLE.format(body=body))
     return content

@@ -2,7 +2,7 @@
 
 import markdown
 
-from consultation.markup import after_checklist
+from consultation.markup import ChecklistFollowUp
 from reflection_checklists.checklist import makeExtension as checklist_extension
 from consultation.markup import makeExtension as consultation_extension
 
@@ -21,7 +21,7 @@ def make_markdown():
         extensions=[
             "markdown.extensions.extra",
             "markdown.extensions.meta",
-            checklist_extension(after_reflections=after_checklist(BOOKING)),
+            checklist_extension(after_reflections=ChecklistFollowUp(BOOKING)),
             consultation_extension(**{key: BOOKING[key] for key in ("url", "label", "blurb", "resources")}),
         ],
         output_format="html5",

@@ -1,1 +1,73 @@
-// placeholder: storage
+// Saved checklist answers. The only file that touches browser storage: every access is
+// wrapped, because storage can be blocked, full, or hold anything at all.
+// A record: {"v":1,"items":{"<key>":true},"notes":"...","remember":true}, kept under
+// "<namespace>:v1:<path>:<checklist id>" in sessionStorage (this tab) and, when the reader
+// opts in, in localStorage too (this device).
+
+const STORAGE_VERSION = 1;
+const TAB = 'sessionStorage';
+const DEVICE = 'localStorage';
+
+function storageKey (namespace, id) {
+  return `${namespace}:v${STORAGE_VERSION}:${location.pathname}:${id}`;
+}
+
+// Keep what can be trusted in a stored text. Returns {record, damaged}; record is null
+// when nothing usable is left. Unknown item keys (items an author removed) are ignored.
+function readRecord (text, known) {
+  let data;
+  try { data = JSON.parse(text); } catch { return { record: null, damaged: true }; }
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(data)) return { record: null, damaged: true };
+  let damaged = data.v !== STORAGE_VERSION;
+  const items = new Set();
+  if (isObject(data.items)) {
+    for (const [key, value] of Object.entries(data.items)) {
+      if (typeof value !== 'boolean') damaged = true;
+      else if (value && known.includes(key)) items.add(key);
+    }
+  } else damaged = true;
+  let notes = '';
+  if (typeof data.notes === 'string') notes = data.notes;
+  else if (data.notes !== undefined) damaged = true;
+  return { record: { items, notes, remember: data.remember === true }, damaged };
+}
+
+const answerStore = {
+  // Prefer a usable record kept on the device, else the one kept for this tab.
+  // `blocked`: this tab's storage cannot be used at all.
+  load (key, known) {
+    const result = { record: null, fromDevice: false, blocked: false, damaged: false };
+    for (const area of [DEVICE, TAB]) {
+      let text = null;
+      try { text = window[area].getItem(key); } catch { result.blocked = area === TAB; }
+      if (text === null) continue;
+      const { record, damaged } = readRecord(text, known);
+      result.damaged ||= damaged;
+      if (record) return { ...result, record, fromDevice: area === DEVICE };
+    }
+    return result;
+  },
+
+  // Save for this tab, and on the device too if asked. False if any copy failed; a copy
+  // that could not be updated is removed so that old answers do not come back later.
+  save (key, answers) {
+    const text = JSON.stringify({ v: STORAGE_VERSION, ...answers });
+    let saved = true;
+    for (const area of answers.remember ? [TAB, DEVICE] : [TAB]) {
+      try {
+        window[area].setItem(key, text);
+      } catch {
+        saved = false;
+        answerStore.forget(key, [area]);
+      }
+    }
+    return saved;
+  },
+
+  forget (key, areas = [TAB, DEVICE]) {
+    for (const area of areas) {
+      try { window[area].removeItem(key); } catch {}
+    }
+  }
+};

@@ -1,0 +1,5 @@
+"""'On this page' contents for long articles."""
+
+from .plugin import register
+
+__all__ = ["register"]

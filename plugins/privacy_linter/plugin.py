@@ -1,0 +1,73 @@
+"""Pelican glue: after every build, check the written site for third-party loads.
+
+The site promises readers that nothing is loaded from another website: no
+fonts, scripts, images or frames that would tell a third party who is reading
+about broken trust. When the whole site is written (`finalized`), every
+output .html and .css file is read; each script, stylesheet, font, image,
+frame, media, object or srcset on another origin is logged as an ERROR that
+names the output file, its source file when known, and the URL. tools.build
+counts ERROR logs, so `make html` and `make publish` then exit 1.
+
+Links a reader clicks (`<a href>`, `<link rel=canonical|alternate>`) are fine.
+With SITEURL set (publishconf.py), absolute URLs on SITEURL's origin are this
+site.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+
+from .scan import css_urls, html_urls, origin_of, third_party
+
+logger = logging.getLogger(__name__)
+
+# Output file -> the content file it was written from (for friendlier messages).
+_sources = {}
+
+
+def reset(pelican):
+    _sources.clear()
+
+
+def remember_source(path, context=None):
+    content = (context or {}).get("article") or (context or {}).get("page")
+    source = getattr(content, "source_path", None)
+    if source:
+        _sources[os.path.abspath(path)] = os.path.relpath(source)
+
+
+def with_article(kind):
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def findings_in(path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return html_urls(text) if path.suffix == ".html" else css_urls(text)
+
+
+def check_output(pelican):
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    site_url = pelican.settings.get("SITEURL") or ""
+    site_origin = origin_of(site_url) if site_url else None
+    files = sorted(output.rglob("*.html")) + sorted(output.rglob("*.css"))
+    problems = 0
+    for path in files:
+        for kind, url in third_party(findings_in(path), site_origin):
+            problems += 1
+            where = path.relative_to(output).as_posix()
+            source = _sources.get(os.path.abspath(path))
+            logger.error(
+                "privacy_linter: %s%s loads %s from another website: %s. Readers' browsers would "
+                "contact that site. Copy the file into this site (content/images/ or the theme) and "
+                "link to it there, or remove it.",
+                where, f" (from {source})" if source else "", with_article(kind), url,
+            )
+    logger.debug("privacy_linter: checked %d files, %d third-party loads", len(files), problems)
+
+
+def register():
+    signals.initialized.connect(reset)
+    signals.content_written.connect(remember_source)
+    signals.finalized.connect(check_output)

@@ -1,0 +1,180 @@
+"""Find what a page or stylesheet would load from another origin.
+
+Pure functions over text: nothing here imports Pelican, so it can be tested
+on its own. A finding is `(kind, url)`; links a reader clicks (`<a href>`,
+`<link rel=canonical>`, `<link rel=alternate>`) are not loads and are ignored.
+"""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+# Elements and the attributes whose URLs the browser fetches on its own.
+ELEMENT_ATTRIBUTES = {
+    "script": {"src": "script"},
+    "img": {"src": "image", "srcset": "image"},
+    "source": {"src": "media", "srcset": "image"},
+    "video": {"src": "media", "poster": "image"},
+    "audio": {"src": "media"},
+    "track": {"src": "media"},
+    "iframe": {"src": "frame"},
+    "frame": {"src": "frame"},
+    "embed": {"src": "object"},
+    "object": {"data": "object"},
+    "input": {"src": "image"},
+    "image": {"href": "image", "xlink:href": "image"},
+    "use": {"href": "image", "xlink:href": "image"},
+    "base": {"href": "base address"},
+}
+# Attributes that make the browser contact a URL whatever the element.
+ANY_ELEMENT_ATTRIBUTES = {"ping": "ping", "background": "image"}
+
+# <link rel=...> values that only describe a relation; nothing is fetched.
+LINK_RELATIONS_NOT_LOADED = {
+    "canonical", "alternate", "author", "license", "me", "prev", "next", "help", "bookmark",
+    "external", "nofollow", "noopener", "noreferrer", "tag", "privacy-policy", "terms-of-service",
+}
+LINK_KINDS = {"stylesheet": "stylesheet", "icon": "image", "apple-touch-icon": "image",
+              "mask-icon": "image", "manifest": "manifest", "modulepreload": "script"}
+PRELOAD_KINDS = {"font": "font", "script": "script", "style": "stylesheet", "image": "image",
+                 "audio": "media", "video": "media", "track": "media", "fetch": "data"}
+
+RE_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
+RE_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+RE_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+FONT_EXTENSIONS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico")
+DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21}
+NETWORK_SCHEMES = {"http", "https", "ws", "wss", "ftp"}
+
+
+def origin_of(url):
+    """`(scheme, host, port)` of an absolute http(s) address, or None."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in NETWORK_SCHEMES or not parts.hostname:
+        return None
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or DEFAULT_PORTS.get(scheme)
+    except ValueError:
+        port = None
+    return scheme, parts.hostname.lower(), port
+
+
+def is_other_origin(url, site_origin=None):
+    """True if fetching `url` from a page of this site would contact another origin.
+
+    Relative and root-relative URLs, fragments and data:/blob: URLs stay on
+    this site. With `site_origin` (the published SITEURL's origin), absolute
+    URLs on that origin are this site too.
+    """
+    url = (url or "").strip()
+    if not url or url.startswith("#"):
+        return False
+    if url.startswith("//"):
+        scheme = site_origin[0] if site_origin else "https"
+        url = f"{scheme}:{url}"
+    parts = urlsplit(url)
+    if not parts.scheme:
+        return False
+    if parts.scheme.lower() not in NETWORK_SCHEMES:
+        return False  # data:, blob:, about:, mailto:, ... never reach another web server
+    return origin_of(url) != site_origin
+
+
+def srcset_urls(value):
+    """The URLs of a srcset attribute: comma-separated `url [descriptor]` candidates."""
+    urls = []
+    for candidate in re.split(r",\s+|,(?=\S+\s+\d)", value or ""):
+        candidate = candidate.strip().rstrip(",")
+        if candidate:
+            urls.append(candidate.split()[0])
+    return urls
+
+
+def css_kind(url, default="resource"):
+    path = urlsplit(url).path.lower()
+    if path.endswith(FONT_EXTENSIONS):
+        return "font"
+    if path.endswith(IMAGE_EXTENSIONS):
+        return "image"
+    return default
+
+
+def css_urls(text):
+    """`(kind, url)` for every url(...) and @import in a stylesheet's text."""
+    text = RE_CSS_COMMENT.sub("", text or "")
+    found = []
+    for match in RE_CSS_IMPORT.finditer(text):
+        found.append(("stylesheet", match.group(1) or match.group(2)))
+    for match in RE_CSS_URL.finditer(text):
+        url = next((group for group in match.groups() if group is not None), "")
+        before = text[:match.start()].rstrip()
+        kind = "stylesheet" if before.lower().endswith("@import") else css_kind(url)
+        found.append((kind, url))
+    return found
+
+
+class _AssetParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name.lower(): value or "" for name, value in attrs}
+        if tag == "style":
+            self._in_style = True
+        if tag == "link":
+            self._link(attributes)
+        for name, kind in ELEMENT_ATTRIBUTES.get(tag, {}).items():
+            if name in attributes:
+                urls = srcset_urls(attributes[name]) if name == "srcset" else [attributes[name]]
+                self.found.extend((kind, url) for url in urls)
+        for name, kind in ANY_ELEMENT_ATTRIBUTES.items():
+            if name in attributes:
+                urls = attributes[name].split() if name == "ping" else [attributes[name]]
+                self.found.extend((kind, url) for url in urls)
+        if "style" in attributes:
+            self.found.extend(css_urls(attributes["style"]))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.found.extend(css_urls(data))
+
+    def _link(self, attributes):
+        relations = set((attributes.get("rel") or "").lower().split())
+        href = attributes.get("href")
+        if href is None or (relations and relations <= LINK_RELATIONS_NOT_LOADED):
+            return
+        if "preload" in relations or "prefetch" in relations:
+            kind = PRELOAD_KINDS.get(attributes.get("as", "").lower(), "resource")
+        elif relations & {"dns-prefetch", "preconnect", "prerender"}:
+            kind = "connection (" + " ".join(sorted(relations)) + ")"
+        else:
+            kind = next((LINK_KINDS[rel] for rel in sorted(relations) if rel in LINK_KINDS),
+                        "resource (link rel=" + " ".join(sorted(relations)) + ")")
+        self.found.append((kind, href))
+
+
+def html_urls(text):
+    """`(kind, url)` for everything an HTML page makes the browser fetch by itself."""
+    parser = _AssetParser()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+def third_party(found, site_origin=None):
+    """The findings that would contact another origin, in order, without repeats."""
+    seen = []
+    for kind, url in found:
+        if is_other_origin(url, site_origin) and (kind, url) not in seen:
+            seen.append((kind, url))
+    return seen

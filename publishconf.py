@@ -1,0 +1,61 @@
+"""Settings for the production build (`make publish`, `make github`, `make rsync_upload`).
+
+Everything comes from pelicanconf.py; only production concerns change here.
+The site's public address is taken from the SITEURL environment variable, so
+the same settings work at a domain root and under a subpath:
+
+    make publish SITEURL=https://example.org
+    make publish SITEURL=https://example.github.io/practice-site
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import CONSULTATION_URL  # noqa: E402
+
+
+class SettingsError(Exception):
+    """A production setting is missing or wrong; tools.build reports it without a traceback."""
+
+
+def _site_url(value):
+    value = (value or "").strip()
+    if not value:
+        raise SettingsError(
+            "publishconf.py: SITEURL is not set. Give the address the site will live at, "
+            "e.g. `make publish SITEURL=https://example.org` or, under a subpath, "
+            "`make publish SITEURL=https://example.org/practice-site`."
+        )
+    if not value.startswith(("https://", "http://")) or len(value.split("/", 3)[2]) == 0:
+        raise SettingsError(
+            f"publishconf.py: SITEURL `{value}` must be a full http(s) address such as "
+            "https://example.org or https://example.org/practice-site."
+        )
+    if "?" in value or "#" in value:
+        raise SettingsError(f"publishconf.py: SITEURL `{value}` must not contain `?` or `#`.")
+    return value.rstrip("/")
+
+
+SITEURL = _site_url(os.environ.get("SITEURL"))
+RELATIVE_URLS = False
+
+if not str(CONSULTATION_URL or "").strip():
+    raise SettingsError(
+        "publishconf.py: CONSULTATION_URL is empty. Set it in pelicanconf.py to your booking page "
+        "(https://...), a mailto: address or a tel: number before publishing."
+    )
+
+# One site-wide Atom feed; no per-category, per-author or translation feeds.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# tools.publish builds into a fresh folder and swaps it in; this keeps a plain
+# `pelican -s publishconf.py` from leaving stale files behind too.
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,482 @@
+"""Reflection checklists in Chromium, with JavaScript (enhanced) and without (plain form).
+
+The script (theme/static/js) adds a live count, the matching reflection, saved answers,
+"Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
+never break the page or lose a tick.
+"""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+PAGE = "/how-it-shows-up-day-to-day/"
+CHECKLIST = "How is broken trust showing up for us?"
+CHECKLIST_ID = "everyday-signs"
+OTHER_PAGE = "/the-pursue-withdraw-cycle/"  # the "Next" link in the learning path
+PHONE = "looks through the other"  # item key e003dd
+LATE = "Being late or forgetting a chore"  # item key 791883
+MONEY = "A talk about money"  # item key 052ff9
+WORRIES = "I keep worries to myself"  # item key 5ca476
+SAFETY = "checks where I am"  # item key ce9004, a safety item
+REMEMBER = "Remember my answers on this device"
+NOT_SAVED = "Your answers can't be saved in this browser, so they will be gone when you leave this page."
+UNREADABLE = "Some of your saved answers could not be read, so they have been left out."
+CLEARED = "Your answers have been cleared."
+
+BLOCK_STORAGE = """
+for (const name of ['localStorage', 'sessionStorage']) {
+  Object.defineProperty(window, name, {
+    configurable: true,
+    get () { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+  });
+}
+"""
+FILL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
+"""
+
+
+@pytest.fixture
+def watch(context):
+    """Every request, console error and uncaught error in the context, new tabs included."""
+    seen = SimpleNamespace(requests=[], errors=[])
+    context.on("request", lambda request: seen.requests.append(request.url))
+    context.on("console", lambda message: seen.errors.append(message.text) if message.type == "error" else None)
+    context.on("weberror", lambda error: seen.errors.append(str(error.error)))
+    return seen
+
+
+def assert_quiet(watch, site_url):
+    assert watch.requests, "no requests were recorded"
+    assert [url for url in watch.requests if not url.startswith(site_url + "/")] == []
+    assert watch.errors == []
+
+
+def open_checklist(page, site_url, path=PAGE):
+    page.goto(site_url + path)
+    return page.get_by_role("region", name=CHECKLIST)
+
+
+def box(checklist, name):
+    return checklist.get_by_role("checkbox", name=name)
+
+
+def storage_key(page):
+    namespace = page.locator("body").get_attribute("data-storage-namespace")
+    return f"{namespace}:v1:{PAGE}:{CHECKLIST_ID}"
+
+
+def expect_reflection(checklist, shown):
+    """Exactly one reflection is on screen: the one for `shown` ("none", "1 to 3", "4 or more")."""
+    for heading in ("none", "1 to 3", "4 or more"):
+        reflection = checklist.get_by_text(f"If you ticked {heading}", exact=True)
+        if heading == shown:
+            expect(reflection).to_be_visible()
+        else:
+            expect(reflection).to_be_hidden()
+
+
+# --- with JavaScript -------------------------------------------------------------------
+
+def test_ticking_updates_the_count_and_the_reflection(page, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    count = checklist.get_by_text("of 8 ticked")
+    expect(count).to_have_text("0 of 8 ticked")
+    expect(count).to_have_attribute("aria-live", "polite")
+    expect(checklist.locator("[data-reflections]")).to_have_attribute("aria-live", "polite")
+    expect_reflection(checklist, "none")
+
+    box(checklist, PHONE).check()
+    expect(count).to_have_text("1 of 8 ticked")
+    expect_reflection(checklist, "1 to 3")
+
+    for name in (LATE, MONEY, WORRIES):
+        box(checklist, name).check()
+    expect(count).to_have_text("4 of 8 ticked")
+    expect_reflection(checklist, "4 or more")
+
+    box(checklist, LATE).uncheck()
+    expect(count).to_have_text("3 of 8 ticked")
+    expect_reflection(checklist, "1 to 3")
+    assert_quiet(watch, site_url)
+
+
+def test_answers_stay_in_the_tab_after_a_reload(page, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    box(checklist, MONEY).check()
+    page.reload()
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(box(checklist, MONEY)).to_be_checked()
+    expect(box(checklist, LATE)).not_to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("2 of 8 ticked")
+    expect_reflection(checklist, "1 to 3")
+    expect(box(checklist, REMEMBER)).not_to_be_checked()
+    assert_quiet(watch, site_url)
+
+
+def test_a_new_tab_starts_empty_unless_the_reader_asks_to_remember(page, context, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+
+    other = context.new_page()
+    fresh = open_checklist(other, site_url)
+    expect(fresh.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    expect(box(fresh, PHONE)).not_to_be_checked()
+    other.close()
+
+    box(checklist, REMEMBER).check()
+    remembered = context.new_page()
+    kept = open_checklist(remembered, site_url)
+    expect(box(kept, PHONE)).to_be_checked()
+    expect(kept.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+    expect(box(kept, REMEMBER)).to_be_checked()
+    remembered.close()
+    assert_quiet(watch, site_url)
+
+
+def test_unticking_remember_forgets_on_the_device_but_keeps_the_tab(page, context, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, REMEMBER).check()
+    box(checklist, PHONE).check()
+    box(checklist, REMEMBER).uncheck()
+
+    other = context.new_page()
+    expect(box(open_checklist(other, site_url), PHONE)).not_to_be_checked()
+    other.close()
+
+    page.reload()
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(box(checklist, REMEMBER)).not_to_be_checked()
+    assert_quiet(watch, site_url)
+
+
+def test_clear_erases_everything_also_after_a_reload_and_in_a_new_tab(page, context, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, REMEMBER).check()
+    box(checklist, PHONE).check()
+    box(checklist, SAFETY).check()
+
+    checklist.get_by_role("button", name="Clear my answers").click()
+    expect(checklist.get_by_role("status").filter(has_text=CLEARED)).to_be_visible()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    expect(box(checklist, PHONE)).not_to_be_checked()
+    expect(box(checklist, REMEMBER)).not_to_be_checked()
+    expect_reflection(checklist, "none")
+    expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_hidden()
+
+    page.reload()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    expect(box(checklist, PHONE)).not_to_be_checked()
+    expect(box(checklist, REMEMBER)).not_to_be_checked()
+    other = context.new_page()
+    expect(open_checklist(other, site_url).get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    other.close()
+    assert page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+    assert_quiet(watch, site_url)
+
+
+def test_blocked_storage_leaves_a_working_page_and_one_message(page, context, site_url, watch):
+    context.add_init_script(BLOCK_STORAGE)
+    checklist = open_checklist(page, site_url)
+    message = checklist.get_by_role("status").filter(has_text=NOT_SAVED)
+    expect(message).to_be_visible()
+
+    box(checklist, PHONE).check()
+    box(checklist, REMEMBER).check()
+    box(checklist, MONEY).check()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("2 of 8 ticked")
+    expect_reflection(checklist, "1 to 3")
+    expect(page.get_by_text(NOT_SAVED)).to_have_count(1)
+    expect(message).to_be_visible()
+    expect(page.get_by_role("region", name="My reflections").get_by_role("listitem")).to_have_count(2)
+
+    checklist.get_by_role("button", name="Clear my answers").click()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    assert_quiet(watch, site_url)
+
+
+def test_full_storage_keeps_the_answers_in_memory(page, context, site_url, watch):
+    context.add_init_script(FILL_STORAGE)
+    checklist = open_checklist(page, site_url)
+    expect(page.get_by_text(NOT_SAVED)).to_have_count(0)
+
+    box(checklist, PHONE).check()
+    message = checklist.get_by_role("status").filter(has_text=NOT_SAVED)
+    expect(message).to_be_visible()
+    box(checklist, LATE).check()
+    box(checklist, SAFETY).check()
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(box(checklist, LATE)).to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("3 of 8 ticked")
+    expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_visible()
+    expect(page.get_by_text(NOT_SAVED)).to_have_count(1)
+    summary = page.get_by_role("region", name="My reflections")
+    expect(summary.get_by_role("listitem")).to_have_count(3)
+    assert_quiet(watch, site_url)
+
+
+@pytest.mark.parametrize("stored", [
+    "{not json", "null", "42", '"text"', "[true]", '{"v":1,"items":[true]}', '{"v":1,"items":"e003dd"}',
+])
+def test_unreadable_saved_answers_leave_a_working_page(page, site_url, watch, stored):
+    checklist = open_checklist(page, site_url)
+    page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [storage_key(page), stored])
+    page.reload()
+    expect(checklist.get_by_role("status").filter(has_text=UNREADABLE)).to_be_visible()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+
+    box(checklist, PHONE).check()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+    page.reload()
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(page.get_by_text(UNREADABLE)).to_have_count(0)
+    assert_quiet(watch, site_url)
+
+
+def test_partly_wrong_saved_answers_keep_their_valid_parts(page, context, site_url, watch):
+    record = {"v": 1, "items": {"e003dd": True, "791883": "yes", "052ff9": False, "gone99": True, "ce9004": True},
+              "notes": 7, "remember": "maybe"}
+    key = f"reflection-checklists:v1:{PAGE}:{CHECKLIST_ID}"
+    context.add_init_script(f"sessionStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(record))});"
+                            f"localStorage.setItem({json.dumps(key)}, '[1, 2');")
+    checklist = open_checklist(page, site_url)
+    assert storage_key(page) == key
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(box(checklist, SAFETY)).to_be_checked()
+    expect(box(checklist, LATE)).not_to_be_checked()
+    expect(box(checklist, MONEY)).not_to_be_checked()
+    expect(box(checklist, REMEMBER)).not_to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("2 of 8 ticked")
+    expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_visible()
+    expect(page.get_by_text(UNREADABLE)).to_have_count(1)
+    assert_quiet(watch, site_url)
+
+
+def test_keyboard_only(page, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    first = box(checklist, PHONE)
+    tab_to(page, first)
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(box(checklist, LATE)).to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("2 of 8 ticked")
+
+    clear = checklist.get_by_role("button", name="Clear my answers")
+    tab_to(page, clear)
+    page.keyboard.press("Enter")
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    expect(first).not_to_be_checked()
+    expect(checklist.get_by_role("status").filter(has_text=CLEARED)).to_be_visible()
+    assert_quiet(watch, site_url)
+
+
+def tab_to(page, target, limit=150):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def test_back_and_forward_keep_the_page_in_sync(page, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    box(checklist, SAFETY).check()
+    page.get_by_role("navigation", name="Learning path").get_by_role("link", name="The pursue-withdraw cycle").click()
+    expect(page).to_have_url(site_url + OTHER_PAGE)
+
+    page.go_back()
+    expect(page).to_have_url(site_url + PAGE)
+    expect_checked_phone_and_safety(page, checklist)
+    page.go_forward()
+    expect(page).to_have_url(site_url + OTHER_PAGE)
+    page.go_back()
+    expect_checked_phone_and_safety(page, checklist)
+    assert_quiet(watch, site_url)
+
+
+def expect_checked_phone_and_safety(page, checklist):
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(box(checklist, SAFETY)).to_be_checked()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("2 of 8 ticked")
+    expect_reflection(checklist, "1 to 3")
+    expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_visible()
+    expect(page.get_by_role("region", name="My reflections").get_by_role("listitem")).to_have_count(2)
+
+
+def test_back_forward_cache_restores_a_page_in_sync(browser_type, browser_type_launch_args, site_url):
+    """Playwright turns the back/forward cache off; a real browser keeps the page alive."""
+    browser = browser_type.launch(**browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"])
+    try:
+        page = browser.new_page()
+        checklist = open_checklist(page, site_url)
+        page.evaluate("window.keptAlive = true")
+        box(checklist, PHONE).check()
+        page.goto(site_url + OTHER_PAGE)
+        page.go_back(wait_until="commit")  # a page from the cache fires no "load"
+        expect(page).to_have_url(site_url + PAGE)
+        assert page.evaluate("window.keptAlive === true"), "the page did not come from the back/forward cache"
+        expect(box(checklist, PHONE)).to_be_checked()
+        expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+        expect_reflection(checklist, "1 to 3")
+    finally:
+        browser.close()
+
+
+def test_pageshow_brings_the_display_in_line_with_the_boxes(page, site_url):
+    """A browser that restores ticks without change events is caught up on pageshow."""
+    checklist = open_checklist(page, site_url)
+    for name in (PHONE, LATE, MONEY, WORRIES):
+        box(checklist, name).evaluate("input => { input.checked = true; }")
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("0 of 8 ticked")
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("4 of 8 ticked")
+    expect_reflection(checklist, "4 or more")
+    expect(page.get_by_role("region", name="My reflections").get_by_role("listitem")).to_have_count(4)
+
+
+def test_my_reflections_summarises_and_copies(page, context, site_url, watch):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    checklist = open_checklist(page, site_url)
+    summary = page.get_by_role("region", name="My reflections")
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("heading", name=CHECKLIST)).to_be_visible()
+    expect(summary.get_by_text("Nothing ticked")).to_be_visible()
+
+    box(checklist, PHONE).check()
+    box(checklist, MONEY).check()
+    expect(summary.get_by_role("listitem")).to_have_text([
+        "One of us looks through the other\u2019s phone or messages.",
+        "A talk about money ends in blame or silence.",
+    ])
+    expect(summary.get_by_text("Nothing ticked")).to_have_count(0)
+    expect(summary.get_by_text("A few of these are part of your days at the moment.")).to_be_visible()
+
+    summary.get_by_role("button", name="Copy my reflections").click()
+    expect(summary.get_by_role("status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("How broken trust shows up day to day\n\n" + CHECKLIST + "\n")
+    assert "- One of us looks through the other\u2019s phone or messages." in copied
+    assert "- A talk about money ends in blame or silence." in copied
+    assert "A few of these are part of your days at the moment." in copied
+    assert "Being late" not in copied
+    assert_quiet(watch, site_url)
+
+
+def test_my_reflections_says_when_copying_fails(page, context, site_url, watch):
+    context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
+    open_checklist(page, site_url)
+    summary = page.get_by_role("region", name="My reflections")
+    summary.get_by_role("button", name="Copy my reflections").click()
+    expect(summary.get_by_role("status")).to_have_text(
+        "Copying did not work here; you can select the text and copy it.")
+    assert_quiet(watch, site_url)
+
+
+def test_my_reflections_shows_notes_as_plain_text(page, site_url, watch):
+    page.goto(site_url + "/aftermath-of-a-fight/")
+    notes = page.get_by_role("textbox", name="My private notes (optional)")
+    notes.fill("<b>not bold</b> and <img src=x>")
+    summary = page.get_by_role("region", name="My reflections")
+    expect(summary.get_by_text("My notes: <b>not bold</b> and <img src=x>")).to_be_visible()
+    expect(summary.locator("b, img")).to_have_count(0)
+    page.reload()
+    expect(notes).to_have_value("<b>not bold</b> and <img src=x>")
+    assert_quiet(watch, site_url)
+
+
+def test_print_button_prints_the_ticked_boxes_without_navigation(page, context, site_url, watch):
+    context.add_init_script("window.print = () => { document.body.dataset.printed = 'yes'; };")
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    page.get_by_role("button", name="Print my reflections").click()
+    expect(page.locator("body")).to_have_attribute("data-printed", "yes")
+
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("link", name="Exit this page")).to_be_hidden()
+    expect(checklist.get_by_role("button", name="Clear my answers")).to_be_hidden()
+    expect(box(checklist, PHONE)).to_be_visible()
+    expect(box(checklist, PHONE)).to_be_checked()
+    expect(page.get_by_role("region", name="My reflections").get_by_role("listitem")).to_have_count(1)
+    assert_quiet(watch, site_url)
+
+
+@pytest.mark.parametrize("ticked", [(), (PHONE, MONEY, SAFETY)])
+def test_checklist_page_has_no_axe_violations(page, site_url, watch, ticked):
+    checklist = open_checklist(page, site_url)
+    for name in ticked:
+        box(checklist, name).check()
+    page.get_by_role("button", name="Copy my reflections").click()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert_quiet(watch, site_url)
+
+
+def test_works_under_a_strict_content_security_policy(page, context, site_url, watch):
+    """No inline script, style attribute or eval: the page works with default-src 'self'."""
+    def with_policy(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy":
+                   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"}
+        route.fulfill(response=response, headers=headers)
+
+    context.route(site_url + PAGE, with_policy)
+    checklist = open_checklist(page, site_url)
+    box(checklist, SAFETY).check()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+    expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_visible()
+    expect(page.get_by_role("region", name="My reflections").get_by_role("listitem")).to_have_count(1)
+    assert_quiet(watch, site_url)
+
+
+def test_a_broken_component_does_not_stop_the_others(page, context, site_url):
+    """The exit link (first on the page) fails to start: it is logged, the rest still start."""
+    context.add_init_script("""
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') {
+          document.querySelector('[data-module="exit-page"]').removeAttribute('href');
+        }
+      });
+    """)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
+    summary = page.get_by_role("region", name="My reflections")
+    expect(summary.get_by_role("listitem")).to_have_text(["One of us looks through the other\u2019s phone or messages."])
+    assert len(errors) == 1 and "ExitPage" in errors[0], errors
+
+
+# --- without JavaScript ------------------------------------------------------------------
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_checklist_is_a_plain_form(page_without_js, site_url):
+    page = page_without_js
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    box(checklist, MONEY).check()
+    expect(box(checklist, PHONE)).to_be_checked()
+    for heading in ("none", "1 to 3", "4 or more"):
+        expect(checklist.get_by_text(f"If you ticked {heading}", exact=True)).to_be_visible()
+    expect(checklist.get_by_text("of 8 ticked")).to_be_hidden()
+    expect(box(checklist, REMEMBER)).to_be_hidden()
+    expect(checklist.get_by_role("button", name="Clear my answers")).to_be_hidden()
+    expect(page.get_by_role("region", name="My reflections")).to_be_hidden()
+    expect(page.get_by_role("button", name="Copy my reflections")).to_be_hidden()

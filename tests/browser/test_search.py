@@ -1,0 +1,59 @@
+"""Search runs in the reader's browser from the site's own Pagefind index; nothing leaves the site."""
+
+from tests.helpers import soup
+
+WORD = "ninety"  # "Aisha has been watching the clock for ninety minutes."
+ARTICLE = "/the-pursue-withdraw-cycle/"
+
+
+def test_the_index_is_built_into_the_site(site):
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    search = soup(site / "search" / "index.html")
+    assert search.select_one('script[src="/pagefind/pagefind-ui.js"]')
+    assert not soup(site / "what-trust-is" / "index.html").select('[src*="pagefind"], [href*="pagefind"]')
+
+
+def test_search_finds_an_article_by_a_word_in_its_body(page, site, site_url):
+    article = soup(site / ARTICLE.strip("/") / "index.html")
+    assert WORD in article.select_one(".article__body").get_text().lower()
+    assert WORD not in (article.select_one("h1").get_text() + article.title.get_text()).lower()
+
+    page.goto(site_url + "/search/")
+    box = page.get_by_role("textbox", name="Words to search for")
+    box.fill(WORD)
+    result = page.locator(f'.pagefind-ui__result-link[href="{ARTICLE}"]').first
+    result.wait_for()
+    assert result.inner_text() == "The pursue-withdraw cycle"
+    result.click()
+    page.wait_for_url(site_url + ARTICLE)
+
+
+def test_without_javascript_the_search_page_points_to_the_archives(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/search/")
+    page.get_by_role("main").get_by_role("link", name="all articles").click()
+    page.wait_for_url(site_url + "/archives/")
+    context.close()
+
+
+def test_browsing_and_searching_never_contact_another_origin(context, site_url):
+    seen = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "/")
+    page.get_by_role("link", name="What trust is, and how it grows").click()
+    page.get_by_role("navigation", name="On this page").get_by_role("link").first.click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    page.get_by_role("textbox", name="Words to search for").fill("apology")
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("networkidle")
+    page.goto(site_url + "/can-trust-be-rebuilt/")
+    page.locator(".checklist__input").first.check()
+    page.reload(wait_until="networkidle")
+    page.goto(site_url + "/sliding-doors-and-the-emotional-bank-account/")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    assert len(seen) > 10
+    assert [url for url in seen if not url.startswith(site_url + "/")] == []

@@ -1,0 +1,169 @@
+"""The page-weight budget, measured on the real built files.
+
+Budget: the heaviest article page with a checklist transfers at most 14,000 bytes
+gzipped (HTML + CSS + JS + icon + any images it references, each file compressed on
+its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
+No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
+
+The default Pelican theme transfers 29.6 KB gzipped in 7 requests for one article.
+tests/browser/test_budget.py counts the requests Chromium really makes.
+"""
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+from tests.helpers import article_pages, html_pages, page_url, soup
+
+GZIP_LEVEL = 6
+BUDGET_BYTES = 14_000
+MAX_REQUESTS = 4
+PRODUCTION_URL = "https://kestrel-fern.example.org"
+DIAGRAMS = {
+    "the-pursue-withdraw-cycle": "pursue-withdraw-cycle.svg",
+    "sliding-doors-and-the-emotional-bank-account": "emotional-bank-account.svg",
+    "atone-attune-attach": "atone-attune-attach.svg",
+}
+
+
+def gz_size(path):
+    return len(gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def subresources(site, page, siteurl=""):
+    """The same-origin files a browser fetches for a page: stylesheets, icons, scripts, images."""
+    doc = soup(page)
+    base = (siteurl or "http://site.test") + page_url(site, page)
+    origin = urlsplit(base).netloc
+    urls = [link["href"] for link in doc.select("link[href]")
+            if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}]
+    urls += [element["src"] for element in doc.select("script[src], img[src], source[src], iframe[src]")]
+    files = []
+    for url in urls:
+        parts = urlsplit(urljoin(base, url))
+        assert parts.netloc == origin, f"{page}: {url} is not on this site"
+        path = Path(site) / parts.path.lstrip("/")
+        assert path.is_file(), f"{page}: {url} does not exist in the build"
+        files.append(path)
+    return files
+
+
+def page_weight(site, page, siteurl=""):
+    """(bytes, gzipped bytes, requests) for a page and everything it loads."""
+    files = [Path(page), *subresources(site, page, siteurl)]
+    return sum(f.stat().st_size for f in files), sum(gz_size(f) for f in files), len(files)
+
+
+def checklist_articles(site):
+    return [page for page in article_pages(site) if soup(page).select_one('[data-module="checklist"]')]
+
+
+def heaviest_checklist_article(site, siteurl=""):
+    """The checklist article whose page and assets weigh most, gzipped."""
+    return max(checklist_articles(site), key=lambda page: page_weight(site, page, siteurl)[1])
+
+
+def report(site, siteurl=""):
+    lines = [f"{'page':<58}{'bytes':>8}{'gzip -' + str(GZIP_LEVEL):>9}{'requests':>10}"]
+    for page in article_pages(site):
+        raw, packed, requests = page_weight(site, page, siteurl)
+        lines.append(f"{page_url(site, page):<58}{raw:>8}{packed:>9}{requests:>10}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The site as publishconf.py shapes it: absolute URLs, canonical links, an Atom feed."""
+    return build_site(tmp_path_factory.mktemp("production"), overrides={
+        "SITEURL": PRODUCTION_URL, "RELATIVE_URLS": False, "FEED_ALL_ATOM": "feeds/all.atom.xml",
+        "SEARCH_INDEX": False,
+    })
+
+
+def test_heaviest_checklist_article_is_within_budget(site, record_property):
+    page = heaviest_checklist_article(site)
+    raw, packed, requests = page_weight(site, page)
+    print(report(site))
+    print(f"heaviest checklist article: {page_url(site, page)}: {raw} bytes, {packed} gzipped, {requests} requests")
+    record_property("heaviest_checklist_article", page_url(site, page))
+    record_property("gzip_bytes", packed)
+    record_property("requests", requests)
+    assert packed <= BUDGET_BYTES, f"{page_url(site, page)} transfers {packed} bytes gzipped\n{report(site)}"
+    assert requests <= MAX_REQUESTS, [str(f) for f in subresources(site, page)]
+
+
+@pytest.mark.slow
+def test_budget_holds_in_a_production_build(production_site):
+    page = heaviest_checklist_article(production_site, PRODUCTION_URL)
+    raw, packed, requests = page_weight(production_site, page, PRODUCTION_URL)
+    print(f"production: {page_url(production_site, page)}: {raw} bytes, {packed} gzipped, {requests} requests")
+    assert packed <= BUDGET_BYTES
+    assert requests <= MAX_REQUESTS
+
+
+def test_every_article_stays_within_the_byte_budget(site):
+    heavy = {page_url(site, page): page_weight(site, page)[1] for page in article_pages(site)}
+    assert {url: size for url, size in heavy.items() if size > BUDGET_BYTES} == {}
+
+
+def test_every_page_loads_one_stylesheet_and_one_script_bundle(site):
+    for page in html_pages(site):
+        if page.parent.name == "pagefind" or "theme" in page.relative_to(site).parts:
+            continue
+        doc = soup(page)
+        sheets = [link["href"] for link in doc.select('link[rel~="stylesheet"]') if "/pagefind/" not in link["href"]]
+        scripts = [script["src"] for script in doc.select("script[src]") if "/pagefind/" not in script["src"]]
+        assert len(sheets) == 1 and re.search(r"/theme/css/site\.[0-9a-f]{8}\.css$", sheets[0]), (page, sheets)
+        assert re.search(r"/theme/js/site\.[0-9a-f]{8}\.js$", scripts[0]), (page, scripts)
+        if page.relative_to(site).as_posix() != "search/index.html":
+            assert len(scripts) == 1, (page, scripts)
+
+
+def bundles(site):
+    doc = soup(site / "can-trust-be-rebuilt" / "index.html")
+    css = site / doc.select_one('link[rel~="stylesheet"]')["href"].lstrip("/")
+    js = site / doc.select_one("script[src]")["src"].lstrip("/")
+    return css, js
+
+
+def test_css_and_js_are_minified_at_build_time(site):
+    css, js = bundles(site)
+    sources = ROOT / "theme" / "static"
+    css_sources = sum((sources / "css" / name).stat().st_size
+                      for name in ["base.css", "layout.css", "components.css", "checklist.css", "print.css"])
+    css_text = css.read_text()
+    assert css.stat().st_size < css_sources * 0.9, "the stylesheet bundle is not minified"
+    assert "/*" not in css_text and css_text.count("\n") <= 2
+    js_text = js.read_text()
+    if js_text.strip():  # the checklist script may still be empty while it is being written
+        assert "\n  " not in js_text and not re.search(r"^\s*//", js_text, re.M), "the script bundle is not minified"
+
+
+def test_no_web_fonts_and_no_css_import(site):
+    assert not [p for p in site.rglob("*") if p.suffix.lower() in {".woff", ".woff2", ".ttf", ".otf", ".eot"}]
+    for stylesheet in [*site.joinpath("theme").rglob("*.css"), *(ROOT / "theme" / "static").rglob("*.css")]:
+        text = stylesheet.read_text()
+        assert "@font-face" not in text, stylesheet
+        assert "@import" not in text, stylesheet
+    for page in html_pages(site):
+        assert not soup(page).select('link[rel~="preload"][as="font"]'), page
+
+
+def test_diagrams_are_lazy_images_only_on_the_articles_that_use_them(site):
+    for page in html_pages(site):
+        images = soup(page).select(".article__body img")
+        slug = page.parent.name
+        if slug in DIAGRAMS:
+            assert len(images) == 1, page
+            image = images[0]
+            assert image["src"].endswith("/images/" + DIAGRAMS[slug]), image
+            assert image.get("loading") == "lazy" and image.get("width") and image.get("height"), image
+            assert len(image.get("alt", "")) > 200, "a diagram's text alternative must describe the whole idea"
+        else:
+            assert images == [], page
+    heaviest = heaviest_checklist_article(site)
+    assert not soup(heaviest).select("img"), "keep diagrams off the heaviest checklist page"

@@ -1,0 +1,105 @@
+"""The privacy linter fails every build that would load anything from another website."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from privacy_linter.scan import css_urls, html_urls, is_other_origin, origin_of, third_party
+from tests.conftest import ROOT, build_site
+
+from .conftest import make_env, site_url_env
+
+PLANTED = """\
+Title: A planted article
+Date: 2026-09-01
+Modified: 2026-11-02
+Category: Understanding trust
+Tags: trust
+Slug: planted-article
+Step: 99
+Summary: An article that loads a picture from another website.
+
+This picture comes from a CDN:
+
+<img src="https://cdn.example.net/x.png" alt="A planted picture">
+"""
+
+
+@pytest.fixture
+def planted_content(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles" / "99-planted-article.md").write_text(PLANTED)
+    return content
+
+
+def test_make_html_fails_and_names_the_file_and_url(planted_content, tmp_path):
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"INPUTDIR={planted_content}", f"OUTPUTDIR={tmp_path / 'out'}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env=make_env(),
+    )
+    assert result.returncode != 0, result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if "privacy_linter" in line]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("ERROR")
+    assert "planted-article/index.html" in errors[0]
+    assert "99-planted-article.md" in errors[0]
+    assert "https://cdn.example.net/x.png" in errors[0]
+
+
+def test_the_shipped_site_loads_nothing_from_elsewhere(site):
+    """The session's normal build passed the linter (build_site asserts 0 problems); check its output too."""
+    for page in sorted(site.rglob("*.html")) + sorted(site.rglob("*.css")):
+        found = html_urls(page.read_text()) if page.suffix == ".html" else css_urls(page.read_text())
+        assert third_party(found) == [], page
+
+
+def test_a_published_build_with_a_planted_script_fails(planted_content, tmp_path, caplog):
+    page = planted_content / "pages" / "planted-page.md"
+    page.write_text("Title: Planted page\nSlug: planted-page\n\n<script src=\"//tracker.example.com/t.js\"></script>\n")
+    with site_url_env("https://example.org/practice-site"), pytest.raises(AssertionError, match="problem"):
+        build_site(tmp_path / "out", settings="publishconf.py", content=planted_content)
+    messages = [record.getMessage() for record in caplog.records if record.name.startswith("privacy_linter")]
+    assert any("planted-page/index.html" in message and "//tracker.example.com/t.js" in message
+               and "a script" in message for message in messages), messages
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<script src="https://cdn.example.net/a.js"></script>', [("script", "https://cdn.example.net/a.js")]),
+    ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">', [("stylesheet", "https://fonts.googleapis.com/css")]),
+    ('<link rel="preload" as="font" href="https://x.example/f.woff2">', [("font", "https://x.example/f.woff2")]),
+    ('<link rel="preconnect" href="https://x.example">', [("connection (preconnect)", "https://x.example")]),
+    ('<img src="a.png" srcset="b.png 1x, https://x.example/c.png 2x" alt="">', [("image", "https://x.example/c.png")]),
+    ('<picture><source srcset="https://x.example/d.webp"></picture>', [("image", "https://x.example/d.webp")]),
+    ('<iframe src="https://www.youtube.com/embed/x"></iframe>', [("frame", "https://www.youtube.com/embed/x")]),
+    ('<video src="https://x.example/v.mp4" poster="p.jpg"></video>', [("media", "https://x.example/v.mp4")]),
+    ('<object data="https://x.example/o.swf"></object>', [("object", "https://x.example/o.swf")]),
+    ('<p style="background: url(//x.example/bg.png)">', [("image", "//x.example/bg.png")]),
+    ('<style>@font-face { src: url("https://x.example/f.woff2") }</style>', [("font", "https://x.example/f.woff2")]),
+    ('<style>@import "https://x.example/more.css";</style>', [("stylesheet", "https://x.example/more.css")]),
+    ('<a href="https://x.example/">a plain link is fine</a>', []),
+    ('<link rel="canonical" href="https://x.example/">', []),
+    ('<link rel="alternate" type="application/atom+xml" href="https://x.example/feed">', []),
+    ('<img src="data:image/png;base64,AAAA" alt="">', []),
+    ('<img src="/theme/img/a.png" alt=""><script src="../js/a.js"></script>', []),
+])
+def test_scan_finds_every_kind_of_third_party_load(markup, expected):
+    assert third_party(html_urls(markup)) == expected
+
+
+def test_urls_on_siteurls_origin_are_this_site():
+    site = origin_of("https://example.org/practice-site")
+    assert not is_other_origin("https://example.org/practice-site/theme/a.css", site)
+    assert not is_other_origin("https://EXAMPLE.org:443/practice-site/a.png", site)
+    assert not is_other_origin("//example.org/a.png", site)
+    assert is_other_origin("http://example.org/a.png", site)
+    assert is_other_origin("https://cdn.example.org/a.png", site)
+    assert is_other_origin("https://example.org/a.png", None)
+
+
+def test_css_files_are_checked_too():
+    assert third_party(css_urls("/* url(https://x.example/ignored.png) */ a { b: url('../img/ok.svg') }")) == []
+    assert third_party(css_urls("a{background:url(https://x.example/i.png)}")) == [("image", "https://x.example/i.png")]
+
