@@ -90,7 +90,6 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-3"},
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }
@@ -99,6 +98,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "readtime",
     "webassets",
+    "asset_bundles",
     "site_guard",
     "learning_path",
     "reflection_checklists",
@@ -127,5 +127,12 @@ READTIME_WPM = 200
 
 # One stylesheet and one script per page, concatenated, minified and fingerprinted.
 WEBASSETS_CONFIG = [("url_expire", False)]
+WEBASSETS_BUNDLES = [
+    ("css", ["css/base.css", "css/layout.css", "css/components.css", "css/checklist.css", "css/print.css"],
+     {"filters": "rcssmin", "output": "css/site.%(version)s.css"}),
+    ("js", ["js/storage.js", "js/checklist.js", "js/my-reflections.js", "js/exit-page.js", "js/init.js"],
+     {"filters": "rjsmin", "output": "js/site.%(version)s.js"}),
+    ("search_js", ["js/search.js"], {"filters": "rjsmin", "output": "js/search.%(version)s.js"}),
+]
 
 CACHE_CONTENT = False

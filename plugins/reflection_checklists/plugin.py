@@ -26,6 +26,10 @@ class ChecklistMarkdownReader(MarkdownReader):
     extensions, for every file. This one builds it once and resets it between
     files (`Markdown.reset()`, as Python-Markdown intends): the same HTML, less
     work on a large site. After a failed file it starts again from a new one.
+
+    It also keeps the body's `toc_tokens` (from Markdown's toc extension) as
+    metadata, which Pelican's reader loses when it converts the summary with
+    the same instance; plugins/article_toc builds "On this page" from them.
     """
 
     def __init__(self, *args, **kwargs):
@@ -47,10 +51,12 @@ class ChecklistMarkdownReader(MarkdownReader):
         try:
             with pelican_open(source_path) as text:
                 content = self._md.convert(text)
+            toc_tokens = getattr(self._md, "toc_tokens", [])
             metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         except BaseException:
             self._reusable = None
             raise
+        metadata["toc_tokens"] = toc_tokens
         return content, metadata
 
     def _markdown(self):

@@ -355,7 +355,7 @@ def test_my_reflections_summarises_and_copies(page, context, site_url, watch):
     box(checklist, PHONE).check()
     box(checklist, MONEY).check()
     expect(summary.get_by_role("listitem")).to_have_text([
-        "One of us looks through the other\u2019s phone or messages.",
+        "One of us looks through the other's phone or messages.",
         "A talk about money ends in blame or silence.",
     ])
     expect(summary.get_by_text("Nothing ticked")).to_have_count(0)
@@ -365,7 +365,7 @@ def test_my_reflections_summarises_and_copies(page, context, site_url, watch):
     expect(summary.get_by_role("status")).to_have_text("Copied.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("How broken trust shows up day to day\n\n" + CHECKLIST + "\n")
-    assert "- One of us looks through the other\u2019s phone or messages." in copied
+    assert "- One of us looks through the other's phone or messages." in copied
     assert "- A talk about money ends in blame or silence." in copied
     assert "A few of these are part of your days at the moment." in copied
     assert "Being late" not in copied
@@ -454,7 +454,7 @@ def test_a_broken_component_does_not_stop_the_others(page, context, site_url):
     box(checklist, PHONE).check()
     expect(checklist.get_by_text("of 8 ticked")).to_have_text("1 of 8 ticked")
     summary = page.get_by_role("region", name="My reflections")
-    expect(summary.get_by_role("listitem")).to_have_text(["One of us looks through the other\u2019s phone or messages."])
+    expect(summary.get_by_role("listitem")).to_have_text(["One of us looks through the other's phone or messages."])
     assert len(errors) == 1 and "ExitPage" in errors[0], errors
 
 

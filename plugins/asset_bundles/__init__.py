@@ -1,0 +1,5 @@
+"""The theme's stylesheet and script bundles, resolved once per build."""
+
+from .plugin import register
+
+__all__ = ["register"]
