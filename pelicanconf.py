@@ -126,7 +126,13 @@ TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 READTIME_WPM = 200
 
 # One stylesheet and one script per page, concatenated, minified and fingerprinted.
-WEBASSETS_CONFIG = [("url_expire", False)]
+# webassets keeps its cache (and the manifest of bundle versions) in ./cache, not in the
+# output folder where it would be published.
+_webassets_cache = Path(__file__).resolve().parent / "cache" / "webassets"
+_webassets_cache.mkdir(parents=True, exist_ok=True)
+WEBASSETS_CONFIG = [("url_expire", False), ("cache", str(_webassets_cache))]
+# Bundle sources live in theme/assets, so only the built bundles are published.
+WEBASSETS_SOURCE_PATHS = ["assets"]
 WEBASSETS_BUNDLES = [
     ("css", ["css/base.css", "css/layout.css", "css/components.css", "css/checklist.css", "css/print.css"],
      {"filters": "rcssmin", "output": "css/site.%(version)s.css"}),

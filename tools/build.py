@@ -53,22 +53,34 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
     return counter.count
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", default="pelicanconf.py")
+def command_line(description, settings, fail_on, argv=None, extra=None):
+    """Parse the options shared by the build and publish commands, and set up plain logging."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--settings", default=settings)
     parser.add_argument("--content")
-    parser.add_argument("--output")
-    parser.add_argument("--fail-on", choices=("errors", "warnings"), default="errors")
+    parser.add_argument("--fail-on", choices=("errors", "warnings"), default=fail_on)
     parser.add_argument("-D", "--debug", action="store_true")
+    for flags, options in extra or []:
+        parser.add_argument(*flags, **options)
     args = parser.parse_args(argv)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     init_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)
+    return args
+
+
+def report_failure(problems, fail_on, outcome):
+    kind = "warning or error" if fail_on == "warnings" else "error"
+    print(f"\n{outcome}: {problems} {kind}(s) above. Fix the file and line named, then run it again.",
+          file=sys.stderr)
+
+
+def main(argv=None):
+    args = command_line(__doc__.splitlines()[0], "pelicanconf.py", "errors", argv,
+                        extra=[(("--output",), {})])
     problems = build(args.settings, args.content, args.output, args.fail_on)
     if problems:
-        kind = "warning or error" if args.fail_on == "warnings" else "error"
-        print(f"\nThe build failed: {problems} {kind}(s) above. Fix the file and line named, then run it again.",
-              file=sys.stderr)
+        report_failure(problems, args.fail_on, "The build failed")
         return 1
     return 0
 

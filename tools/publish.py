@@ -11,7 +11,6 @@ output is left exactly as it was, and the command exits 1.
         [--fail-on warnings|errors]
 """
 
-import argparse
 import logging
 import os
 import shutil
@@ -19,9 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pelican.log import init as init_logging
-
-from tools.build import build
+from tools.build import build, command_line, report_failure
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = ROOT / "deploy" / "_headers"
@@ -77,23 +74,14 @@ def publish(settings_file, content=None, output="output", headers=HEADERS, fail_
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", default="publishconf.py")
-    parser.add_argument("--content")
-    parser.add_argument("--output", default="output")
-    parser.add_argument("--headers", default=str(HEADERS),
-                        help="copied to the output root as _headers (Netlify, Cloudflare Pages); '' to skip")
-    parser.add_argument("--fail-on", choices=("errors", "warnings"), default="warnings")
-    parser.add_argument("-D", "--debug", action="store_true")
-    args = parser.parse_args(argv)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
-    init_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)
+    args = command_line(__doc__.splitlines()[0], "publishconf.py", "warnings", argv, extra=[
+        (("--output",), {"default": "output"}),
+        (("--headers",), {"default": str(HEADERS),
+                          "help": "copied to the output root as _headers (Netlify, Cloudflare Pages); '' to skip"}),
+    ])
     problems = publish(args.settings, args.content, args.output, args.headers or None, args.fail_on)
     if problems:
-        kind = "warning or error" if args.fail_on == "warnings" else "error"
-        print(f"\nNothing was published: {problems} {kind}(s) above. {args.output} is unchanged. "
-              "Fix the file and line named, then run it again.", file=sys.stderr)
+        report_failure(problems, args.fail_on, f"Nothing was published ({args.output} is unchanged)")
         return 1
     print(f"Published to {args.output}.")
     return 0

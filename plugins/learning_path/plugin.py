@@ -14,25 +14,13 @@ from pelican import signals
 RELATED_COUNT = 3
 
 
-def related_articles(article, articles):
-    """The articles sharing most tags with this one, nearest steps first."""
-    tags = set(article.tags or [])
-    scored = [
-        (len(tags & set(other.tags or [])), -abs(other.step - article.step), other)
-        for other in articles
-        if other is not article
-    ]
-    scored = [entry for entry in scored if entry[0] > 0]
-    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-    return [other for _, _, other in scored[:RELATED_COUNT]]
-
-
 def related_for_all(articles):
-    """`related_articles(article, articles)` for every article, without comparing every pair.
+    """Up to RELATED_COUNT related articles for each article, in `articles` order.
 
-    Same result and order (most shared tags, then nearest step, then first in
-    `articles`), but each article only looks at the articles that share one of
-    its tags, counted through a tag index.
+    Related means sharing at least one tag: most shared tags first, then the
+    nearest step, then the earliest in `articles`. Each article only looks at
+    the articles that share one of its tags (through a tag index), so a large
+    site does not compare every pair.
     """
     tag_sets = [set(article.tags or []) for article in articles]
     sharing = defaultdict(list)  # tag -> positions of the articles that have it

@@ -16,7 +16,7 @@
     ///
 
 becomes a <fieldset> of real checkboxes with labels that works without
-JavaScript; theme/static/js/checklist.js enhances it. Mistakes raise
+JavaScript; theme/assets/js/checklist.js enhances it. Mistakes raise
 AuthoringError with the source line.
 """
 

@@ -1,6 +1,6 @@
 """Reflection checklists in Chromium, with JavaScript (enhanced) and without (plain form).
 
-The script (theme/static/js) adds a live count, the matching reflection, saved answers,
+The script (theme/assets/js) adds a live count, the matching reflection, saved answers,
 "Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
 never break the page or lose a tick.
 """

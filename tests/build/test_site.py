@@ -1,5 +1,6 @@
 """The built site, read the way a reader's browser would read it."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -112,3 +113,27 @@ def test_unknown_content_is_not_left_as_raw_markdown(site):
     for page in article_pages(site):
         text = soup(page).select_one(".article__body").get_text()
         assert "///" not in text and "- [ ]" not in text and "{filename}" not in text, page
+
+
+def test_only_built_bundles_and_the_icon_are_published_from_the_theme(site):
+    published = sorted(path.relative_to(site / "theme").as_posix() for path in (site / "theme").rglob("*")
+                       if path.is_file())
+    assert len(published) == 4, published
+    assert "img/favicon.svg" in published
+    for kind, name in [("css", "site"), ("js", "site"), ("js", "search")]:
+        assert any(re.fullmatch(rf"{kind}/{name}\.[0-9a-f]{{8}}\.{kind}", path) for path in published), published
+
+
+def test_related_reading_shares_a_topic_and_never_links_to_itself(site):
+    checked = 0
+    for page in article_pages(site):
+        doc = soup(page)
+        own = {a.get_text(strip=True) for a in doc.select(".tags__list a")}
+        links = doc.select(".related a")
+        assert len(links) <= 3, page
+        for link in links:
+            assert link["href"] != page_url(site, page), page
+            other = soup(resolve(site, "http://site.test" + page_url(site, page), link["href"]))
+            assert own & {a.get_text(strip=True) for a in other.select(".tags__list a")}, (page, link["href"])
+            checked += 1
+    assert checked >= 16
