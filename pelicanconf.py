@@ -21,8 +21,12 @@ PRACTICE_EMAIL = "hello@kestrel-fern.example.org"
 CONSULTATION_URL = "https://booking.example.org/kestrel-fern/free-consultation"
 CONSULTATION_LABEL = "Book a free 15-minute consultation"
 CONSULTATION_BLURB = "A short, free phone or video call to see whether working together could help."
-# Add utm_* parameters to http(s) booking links so the practice can see which page helped.
-CONSULTATION_CAMPAIGN_PARAMETERS = True
+# "Talk to a therapist on your own" links (safety panel, help pages). Defaults to CONSULTATION_URL.
+# INDIVIDUAL_CONSULTATION_URL = "https://booking.example.org/kestrel-fern/individual-call"
+# True adds utm_* parameters to booking links so the practice can see which article helped.
+# The cost: the booking provider then learns which article the reader was on. Safety pages,
+# tag, category and help pages are never named, and safety links are never tagged.
+CONSULTATION_CAMPAIGN_PARAMETERS = False
 
 # Crisis and safety resources shown on "Getting help now" (see README: "Help resources").
 HELP_REGION = "CA"

@@ -14,6 +14,7 @@ from reflection_checklists.checklist import LineTrackedBlock
 from reflection_checklists.source_check import track_block_lines
 
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
+SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"
 
 
 def booking_link(parent, config, placement, label=None):
@@ -50,40 +51,55 @@ def resource_list_html(resources):
 
 
 class ChecklistFollowUp:
-    """The checklist hook: a booking prompt, and a safety panel where it has safety items.
+    """The checklist's `after_reflections` hook: a booking prompt for the couple.
 
     A class rather than a closure, so Pelican's content cache can pickle the settings.
+    The script hides it once a safety item is ticked (and so does the stylesheet, without JS).
     """
 
     def __init__(self, config):
         self.config = config
 
     def __call__(self, block, options, has_safety_items):
-        config = self.config
         prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": ""})
         text = etree.SubElement(prompt, "p")
-        text.text = config["checklist_prompt"]
-        booking_link(prompt, config, "checklist")
-        if not has_safety_items:
-            return
+        text.text = self.config["checklist_prompt"]
+        booking_link(prompt, self.config, "checklist")
+
+
+class SafetyPanel:
+    """The checklist's `safety_panel` hook: help to reach now, shown once a safety item is ticked.
+
+    Its words never point to couples work, and its links carry nothing: no campaign
+    parameter (no `data-cta`), so a click tells no one which page or answer it came from.
+    """
+
+    def __init__(self, config):
+        self.config = config
+
+    def __call__(self, block, options):
+        config = self.config
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
                                                 "role": "region", "aria-labelledby": f"{options['id']}-safety-title"})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{options['id']}-safety-title"})
         title.text = "Your safety comes first"
         note = etree.SubElement(panel, "p")
         note.text = (
-            "If you ticked a statement about fear, threats or harm, you deserve to be safe. Couples "
-            "sessions may not be the right first step while that is going on. These services can "
-            "listen and help, day or night:"
+            "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
+            "not have to sort this out alone. These services are free, and they can listen and "
+            "help, day or night:"
         )
         resource_list(panel, config["resources"])
-        more = etree.SubElement(panel, "p")
+        more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
         link = etree.SubElement(more, "a", {"href": HELP_PAGE})
         link.text = "More ways to get help now"
+        link.tail = " · "
+        safer = etree.SubElement(more, "a", {"href": SAFER_ONLINE_PAGE})
+        safer.text = "Staying safer online"
         solo = etree.SubElement(panel, "p", {"class": "checklist__safety-solo"})
-        solo.text = "You can also talk with a therapist on your own, without your partner. "
-        booking_link(solo, config, "checklist-individual", "Book a call just for me")
-
+        solo.text = "You can also talk with a therapist on your own, in private. "
+        individual = etree.SubElement(solo, "a", {"href": config["individual_url"]})
+        individual.text = "Book a call just for me"
 
 
 class Consultation(LineTrackedBlock):
@@ -94,7 +110,8 @@ class Consultation(LineTrackedBlock):
     OPTIONS = {"text": ("", type_string)}
 
     def on_create(self, parent):
-        panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": "Book a consultation"})
+        panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": "Book a consultation",
+                                                 "data-couples-booking": ""})
         if self.argument:
             heading = etree.SubElement(panel, "p", {"class": "cta__title"})
             heading.text = self.argument
@@ -122,6 +139,7 @@ class ConsultationExtension(BlocksExtension):
                 "If this brought something up that you would like to talk through, a short free call "
                 "with a therapist is one way to start.", "Text above the booking link after a checklist."],
             "resources": [[], "Help resources listed in a checklist's safety panel."],
+            "individual_url": ["", "Where 'talk to a therapist on your own' leads (never tagged)."],
         }
         super().__init__(*args, **kwargs)
 

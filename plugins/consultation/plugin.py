@@ -4,11 +4,12 @@ import html
 import re
 
 from pelican import signals
+from pelican.contents import Article
 
 from .campaign import campaign_url
 from markupsafe import Markup
 
-from .markup import ChecklistFollowUp, resource_list_html
+from .markup import ChecklistFollowUp, SafetyPanel, resource_list_html
 from .settings import checked_settings
 
 CHECKLIST_EXTENSION = "reflection_checklists.checklist"
@@ -27,6 +28,27 @@ class BookingUrl:
         return campaign_url(url, campaign, placement, self.enabled)
 
 
+def is_safety_content(item):
+    """Safety pages and articles (`Safety: yes`) carry no couples prompt and no campaign."""
+    return str(getattr(item, "safety", "") or "").strip().lower() in ("yes", "true", "on", "1")
+
+
+def booking_campaign(item):
+    """Jinja filter: the campaign a booking link may name: an ordinary article's slug, else "site".
+
+    Never a tag, category, listing or help page: those say something about the reader.
+    """
+    if not isinstance(item, Article) or is_safety_content(item):
+        return "site"
+    return item.slug or "site"
+
+
+def first_safety_article(articles):
+    """Jinja filter: the safety article that comes first in the learning path, or None."""
+    found = [article for article in articles or [] if is_safety_content(article)]
+    return min(found, key=lambda article: (getattr(article, "step", 0) or 0, article.slug), default=None)
+
+
 def help_resource_list(resources):
     return Markup(resource_list_html(resources))
 
@@ -41,12 +63,14 @@ def configure(pelican):
         "label": values["CONSULTATION_LABEL"],
         "blurb": values["CONSULTATION_BLURB"],
         "resources": values["HELP_RESOURCES"][region],
+        "individual_url": values["INDIVIDUAL_CONSULTATION_URL"],
     }
     markdown = dict(pelican.settings.get("MARKDOWN") or {})
     configs = dict(markdown.get("extension_configs") or {})
     configs[CONSULTATION_EXTENSION] = config
     checklist = dict(configs.get(CHECKLIST_EXTENSION) or {})
     checklist["after_reflections"] = ChecklistFollowUp({**config, "checklist_prompt": values["CONSULTATION_BLURB"]})
+    checklist["safety_panel"] = SafetyPanel(config)
     configs[CHECKLIST_EXTENSION] = checklist
     markdown["extension_configs"] = configs
     pelican.settings["MARKDOWN"] = markdown
@@ -54,6 +78,9 @@ def configure(pelican):
     enabled = values["CONSULTATION_CAMPAIGN_PARAMETERS"]
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["booking_url"] = BookingUrl(enabled)
+    filters["booking_campaign"] = booking_campaign
+    filters["is_safety_content"] = is_safety_content
+    filters["first_safety_article"] = first_safety_article
     # The help page lists resources with the same markup as a checklist's safety panel.
     filters["help_resource_list"] = help_resource_list
     pelican.settings["JINJA_FILTERS"] = filters
@@ -63,8 +90,8 @@ def tag_booking_links(content):
     """Give booking links inside an article its slug as campaign (known only now)."""
     if 'data-cta="' not in (content._content or ""):
         return
-    enabled = content.settings["CONSULTATION_CAMPAIGN_PARAMETERS"]
-    campaign = getattr(content, "slug", "") or "site"
+    enabled = content.settings["CONSULTATION_CAMPAIGN_PARAMETERS"] and not is_safety_content(content)
+    campaign = booking_campaign(content)
 
     def add_campaign(link):
         placement = link.group(1)

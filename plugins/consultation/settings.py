@@ -8,7 +8,10 @@ DEFAULTS = {
     "CONSULTATION_URL": "",
     "CONSULTATION_LABEL": "Book a free 15-minute consultation",
     "CONSULTATION_BLURB": "A short, free call with a therapist to see whether working together could help.",
-    "CONSULTATION_CAMPAIGN_PARAMETERS": True,
+    # Off by default: a campaign tells the booking provider which page the reader was on.
+    "CONSULTATION_CAMPAIGN_PARAMETERS": False,
+    # "Talk to a therapist on your own" (safety panel, help pages); empty means CONSULTATION_URL.
+    "INDIVIDUAL_CONSULTATION_URL": "",
     "PRACTICE_PHONE": "",
     "PRACTICE_EMAIL": "",
     "HELP_REGION": "CA",
@@ -22,16 +25,16 @@ class SettingsError(Exception):
     """A setting the site owner must fix; the message says how."""
 
 
-def check_booking_url(url):
-    parts = urlsplit(url or "")
+def check_booking_url(url, name="CONSULTATION_URL"):
+    parts = urlsplit(url if isinstance(url, str) else "")
     if parts.scheme == "https" and parts.netloc:
         return
     if parts.scheme in ("mailto", "tel") and parts.path:
         return
     raise SettingsError(
-        f"consultation: CONSULTATION_URL must be the practice's booking address starting with "
+        f"consultation: {name} must be the practice's booking address starting with "
         f"https://, or a mailto: or tel: link; it is {url!r}. Set it in pelicanconf.py, e.g. "
-        'CONSULTATION_URL = "https://booking.example.org/your-practice".'
+        f'{name} = "https://booking.example.org/your-practice".'
     )
 
 
@@ -61,6 +64,10 @@ def checked_settings(settings):
     """Return the consultation settings with defaults filled in, or raise SettingsError."""
     values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
     check_booking_url(values["CONSULTATION_URL"])
+    if values["INDIVIDUAL_CONSULTATION_URL"]:
+        check_booking_url(values["INDIVIDUAL_CONSULTATION_URL"], "INDIVIDUAL_CONSULTATION_URL")
+    else:
+        values["INDIVIDUAL_CONSULTATION_URL"] = values["CONSULTATION_URL"]
     for name in ("CONSULTATION_LABEL", "CONSULTATION_BLURB"):
         if not isinstance(values[name], str) or not values[name].strip():
             raise SettingsError(f"consultation: {name} must be a short, non-empty text.")

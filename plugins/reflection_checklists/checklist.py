@@ -38,7 +38,7 @@ RE_MARK = re.compile(r"^(?:#(?P<id>[a-z][a-z0-9-]*)|\.(?P<cls>safety))$")
 RE_RANGE = re.compile(r"^(?P<low>\d+)(?:(?P<dash>-)(?P<high>\d+)|(?P<plus>\+))?$")
 RE_MARKUP = re.compile(r"[*_`~\[\]()]")
 
-CHECKLIST_OPTIONS = ("id", "hint", "notes")
+CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
 
 
 def type_checklist_id(value):
@@ -59,6 +59,10 @@ def item_key(text):
     """A short key from the item's words, so inserting or reordering items keeps saved answers."""
     words = " ".join(RE_MARKUP.sub("", text).lower().split())
     return hashlib.sha1(words.encode("utf-8")).hexdigest()[:6]
+
+
+def safety_label():
+    return "If you ticked a statement about fear, threats or harm"
 
 
 def range_label(low, high):
@@ -164,6 +168,8 @@ class Checklist(LineTrackedBlock):
         "id": ("", type_checklist_id),
         "hint": ("", type_string),
         "notes": (False, type_yes_no),
+        # Shown in place of the count-based reflection once a safety item is ticked.
+        "safety_message": ("", type_string),
     }
 
     def on_validate(self, parent):
@@ -187,7 +193,10 @@ class Checklist(LineTrackedBlock):
     def on_end(self, block):
         checklist_id = self.options["id"]
         items, reflections = self.collect(block)
-        self.check_reflections(reflections, len(items))
+        # Safety items are not part of any count: ranges cover the ordinary items only.
+        ordinary = [item for item in items if not item[2]]
+        has_safety_items = len(ordinary) != len(items)
+        self.check_reflections(reflections, len(ordinary), len(items) - len(ordinary))
 
         block.clear()
         block.set("class", "checklist")
@@ -227,20 +236,34 @@ class Checklist(LineTrackedBlock):
                 "aria-describedby": f"{checklist_id}-notes-hint", "data-notes": ""})
             area.text = ""
 
-        status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
-        status.text = f"0 of {len(items)} ticked"
+        # Help comes straight after the items, where the reader is looking when they tick one.
+        if has_safety_items:
+            self.config["safety_panel"](block, self.options)
 
-        if reflections:
-            meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
-            title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title"})
-            title.text = self.config["reflections_heading"]
-            for reflection in reflections:
-                reflection.attrib.pop("data-line", None)
-                meaning.append(reflection)
+        status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
+        status.text = f"0 of {len(ordinary)} ticked"
+
+        meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
+        if not reflections:
+            # Only the safety message: the area shows only once a safety item is ticked.
+            meaning.set("class", "checklist__reflections checklist__reflections--safety-only")
+        title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title"})
+        title.text = self.config["reflections_heading"]
+        for reflection in reflections:
+            reflection.attrib.pop("data-line", None)
+            meaning.append(reflection)
+        # Every checklist carries the safety message: a safety tick anywhere on the page
+        # replaces every count-based reflection on it.
+        safety = etree.SubElement(meaning, "div", {
+            "class": "checklist__reflection checklist__reflection--safety", "data-safety-reflection": ""})
+        label = etree.SubElement(safety, "p", {"class": "checklist__range"})
+        label.text = safety_label()
+        message = etree.SubElement(safety, "p")
+        message.text = self.options["safety_message"] or self.config["safety_message"]
         disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer"})
         disclaimer.text = self.config["disclaimer"]
 
-        self.config["after_reflections"](block, self.options, any(safety for _, _, safety in items))
+        self.config["after_reflections"](block, self.options, has_safety_items)
 
         self.add_controls(block, checklist_id)
         self.tracker.setdefault("checklists", []).append(checklist_id)
@@ -305,7 +328,11 @@ class Checklist(LineTrackedBlock):
         keys[key] = match.group("text")
         return key, match.group("text"), safety
 
-    def check_reflections(self, reflections, count):
+    def check_reflections(self, reflections, count, safety_count=0):
+        """Ranges must cover 0..count ordinary items; `{.safety}` items are never counted."""
+        items = f"{count} items" if not safety_count else (
+            f"{count} items that are counted ({safety_count} safety "
+            f"{'item is' if safety_count == 1 else 'items are'} never counted)")
         spans = sorted(
             (int(r.get("data-min")), int(r.get("data-max")) if r.get("data-max") else None, int(r.get("data-line")))
             for r in reflections
@@ -321,12 +348,12 @@ class Checklist(LineTrackedBlock):
                 self.fail(f"no reflection covers {missing} ticked; add `//// reflection | {missing}` "
                           "or widen a neighbouring range.", line)
             if high is not None and high > count:
-                self.fail(f"the reflection `{shown}` goes past the {count} items in this checklist; "
+                self.fail(f"the reflection `{shown}` goes past the {items} in this checklist; "
                           f"end it at {count} or write `{low}+`.", line)
             expected = count + 1 if high is None else high + 1
         if spans and expected <= count:
             last = f"{expected}" if expected == count else f"{expected}-{count}"
-            self.fail(f"no reflection covers {last} ticked (the checklist has {count} items); "
+            self.fail(f"no reflection covers {last} ticked (the checklist has {items}); "
                       f"add `//// reflection | {expected}+` or end the last range with `+`.",
                       spans[-1][2])
 
@@ -351,9 +378,10 @@ class Checklist(LineTrackedBlock):
 class MyReflections(Treeprocessor):
     """Add one 'My reflections' summary to a page that has checklists (shown by the script)."""
 
-    def __init__(self, md, blocks):
+    def __init__(self, md, blocks, config):
         super().__init__(md)
         self.blocks = blocks
+        self.config = config
 
     def run(self, root):
         if not self.blocks.trackers.get("checklist", {}).get("checklists"):
@@ -367,9 +395,12 @@ class MyReflections(Treeprocessor):
         intro.text = ("A summary of what you ticked on this page. It is only on your screen: "
                       "print it or copy it if you want to keep it.")
         etree.SubElement(section, "div", {"class": "my-reflections__summary", "data-summary": ""})
+        caution = etree.SubElement(section, "p", {"class": "my-reflections__caution", "id": "my-reflections-caution"})
+        caution.text = self.config["record_caution"]
         actions = etree.SubElement(section, "div", {"class": "my-reflections__actions"})
         for action, label in (("print", "Print my reflections"), ("copy", "Copy my reflections")):
             button = etree.SubElement(actions, "button", {"type": "button", "class": "button button--secondary",
+                                                          "aria-describedby": "my-reflections-caution",
                                                           f"data-{action}": ""})
             button.text = label
         status = etree.SubElement(section, "p", {"class": "my-reflections__status", "role": "status",
@@ -377,8 +408,8 @@ class MyReflections(Treeprocessor):
         status.text = ""
 
 
-def add_nothing(block, options, has_safety_items):
-    """The default `after_reflections` hook."""
+def add_nothing(block, options, has_safety_items=False):
+    """The default `after_reflections` and `safety_panel` hook."""
 
 
 class ReflectionChecklistExtension(BlocksExtension):
@@ -396,11 +427,22 @@ class ReflectionChecklistExtension(BlocksExtension):
             "remember_label": ["Remember my answers on this device", "Label of the opt-in."],
             "remember_hint": [
                 "Without this, your answers are forgotten when you close this tab. With it, they stay "
-                "in this browser until you clear them. They are never sent anywhere.",
+                "in this browser until you clear them. A tick on a statement about fear, threats or "
+                "harm is never kept, even with this on. Nothing is ever sent anywhere.",
                 "Hint under the opt-in."],
             "clear_label": ["Clear my answers", "Label of the clear button."],
+            "record_caution": [
+                "Before you print or copy, think about who else could see the paper, or this "
+                "device's clipboard.", "Shown next to Print and Copy in My reflections."],
+            "safety_message": [
+                "You ticked something about fear, threats or harm. That matters more than any "
+                "count on this list. Your safety comes first: the services under “Your safety "
+                "comes first” can listen, day or night, and help you think about what to do next.",
+                "Shown in place of the count-based reflection once a safety item is ticked."],
             # Not None: Markdown would turn a None default into a boolean.
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
+            "safety_panel": [add_nothing, "Callable(block, options) adding help after the items of a "
+                             "checklist with safety items."],
         }
         super().__init__(*args, **kwargs)
 
@@ -409,7 +451,7 @@ class ReflectionChecklistExtension(BlocksExtension):
         block_mgr.register(Checklist, config)
         block_mgr.register(Reflection, config)
         track_block_lines(md, {"checklist": None, "reflection": "checklist"})
-        md.treeprocessors.register(MyReflections(md, block_mgr), "my_reflections", 5)
+        md.treeprocessors.register(MyReflections(md, block_mgr, config), "my_reflections", 5)
 
 
 def makeExtension(**kwargs):

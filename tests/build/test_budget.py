@@ -1,7 +1,8 @@
 """The page-weight budget, measured on the real built files.
 
-Budget: the heaviest article page with a checklist transfers at most 14,000 bytes
-gzipped (HTML + CSS + JS + icon + any images it references, each file compressed on
+Budget: the heaviest article page with a checklist transfers at most 16,000 bytes
+gzipped (raised from 14,000 for the safety layer: every checklist's help panel lists the
+region's verified services in full, and the exit and safety scripts ship on every page) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 
@@ -20,7 +21,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
 GZIP_LEVEL = 6
-BUDGET_BYTES = 14_000
+BUDGET_BYTES = 16_000
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {

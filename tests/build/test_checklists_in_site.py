@@ -46,13 +46,23 @@ def test_without_javascript_every_reflection_and_the_disclaimer_are_readable(sit
     assert section.select_one("[data-controls]").has_attr("hidden")
 
 
-def test_the_rituals_checklist_has_no_safety_panel_and_the_repair_one_has(site):
-    rituals = soup(site / "daily-trust-rituals" / "index.html")
-    assert not rituals.select("[data-safety-panel]")
-    repair = soup(site / "can-trust-be-rebuilt" / "index.html").select_one('[data-checklist="ready-for-repair"]')
-    assert repair.select("input[data-safety]")
-    panel = repair.select_one("[data-safety-panel]")
-    assert panel.select(".help-list li") and panel.select_one('a[href="/getting-help-now/"]')
+def test_every_checklist_has_a_safety_item_and_a_help_panel_right_after_its_items(site):
+    # Anyone may be unsafe, whatever the list is about: every shipped checklist lets a
+    # reader say so, and its help panel comes straight after the items.
+    for checklist, slug in BRIEF_CHECKLISTS.items():
+        section = soup(site / slug / "index.html").select_one(f'[data-checklist="{checklist}"]')
+        assert section.select("input[data-safety]"), checklist
+        panel = section.select_one("[data-safety-panel]")
+        assert panel.select(".help-list li") and panel.select_one('a[href="/getting-help-now/"]'), checklist
+        assert panel.find_previous_sibling() is section.select_one("fieldset"), checklist
+        assert panel.find_next_sibling("p", class_="checklist__count"), checklist
+
+
+def test_safety_items_are_left_out_of_the_count(site):
+    section = soup(site / "can-trust-be-rebuilt" / "index.html").select_one('[data-checklist="ready-for-repair"]')
+    ordinary = section.select("input.checklist__input:not([data-safety])")
+    assert len(section.select("input[data-safety]")) == 2
+    assert section.select_one("[data-count]").get_text() == f"0 of {len(ordinary)} ticked"
 
 
 def test_the_aftermath_checklist_offers_private_notes(site):
@@ -61,9 +71,8 @@ def test_the_aftermath_checklist_offers_private_notes(site):
     assert notes and doc.select_one(f'label[for="{notes["id"]}"]')
 
 
-def test_checklist_booking_prompts_carry_the_article_as_campaign(site):
+def test_checklist_booking_prompts_are_plain_links_by_default(site):
     doc = soup(site / "how-it-shows-up-day-to-day" / "index.html")
     link = doc.select_one('[data-checklist="everyday-signs"] a[data-cta="checklist"]')
-    query = parse_qs(urlsplit(link["href"]).query)
-    assert query["utm_campaign"] == ["how-it-shows-up-day-to-day"]
-    assert query["utm_content"] == ["checklist"] and query["utm_medium"] == ["cta"]
+    assert urlsplit(link["href"]).query == ""
+    assert parse_qs(urlsplit(link["href"]).query) == {}

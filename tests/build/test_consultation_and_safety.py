@@ -16,27 +16,52 @@ def site_pages(site):
     return [page for page in html_pages(site) if "pagefind" not in page.parts]
 
 
-def test_every_page_has_booking_help_and_exit_links_in_the_header(site):
+def is_safety_page(doc):
+    return doc.select_one(".cta--individual") is not None or doc.title.get_text().startswith(SAFETY_PAGE_TITLES)
+
+
+SAFETY_PAGE_TITLES = ("Getting help now", "How “Exit this page” works", "Staying safer online",
+                      "When trust cannot be rebuilt")
+
+
+def test_every_page_has_help_and_exit_links_in_the_safety_bar(site):
     for page in site_pages(site):
-        header = soup(page).find("header", class_="site-header")
-        booking = header.find("a", string="Book a free 15-minute consultation")
-        assert booking and booking["href"].startswith(BOOKING), page
-        assert header.find("a", string="Get help now")["href"].endswith("/getting-help-now/"), page
-        exit_link = header.find("a", string="Exit this page")
+        bar = soup(page).select_one("body > .safety-bar")
+        assert bar, page
+        assert bar.find("a", string="Get help now")["href"].endswith("/getting-help-now/"), page
+        assert bar.find("a", string="How Exit works")["href"].endswith("/leaving-this-site-quickly/"), page
+        exit_link = bar.select_one("a.exit-page__button")
+        assert exit_link.get_text(" ", strip=True) == "Emergency Exit this page", page
         assert exit_link["href"] == "https://weather.gc.ca/", page
+        assert set(exit_link["rel"]) == {"nofollow", "noreferrer"}, page
 
 
-def test_every_article_ends_with_one_booking_panel_with_campaign_parameters(site):
+def test_the_couples_booking_button_steps_back_on_help_and_safety_pages(site):
+    safety_pages = 0
+    for page in site_pages(site):
+        doc = soup(page)
+        booking = doc.select_one("header.site-header").find("a", string="Book a free 15-minute consultation")
+        if is_safety_page(doc):
+            safety_pages += 1
+            assert booking is None, page
+        else:
+            assert booking and booking["href"] == BOOKING, page
+    assert safety_pages == 4
+
+
+def test_every_article_ends_with_one_booking_panel_with_a_plain_link(site):
     for page in article_pages(site):
         panels = soup(page).select("aside.cta--article")
         assert len(panels) == 1, page
         link = panels[0].select_one("a.cta__button")
-        parts = urlsplit(link["href"])
-        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == BOOKING
-        query = parse_qs(parts.query)
-        slug = page.parent.name
-        assert query == {"utm_source": ["website"], "utm_medium": ["cta"],
-                         "utm_campaign": [slug], "utm_content": ["article-end"]}, page
+        assert link["href"] == BOOKING, page
+
+
+def test_the_safety_article_offers_a_call_on_your_own_instead_of_couples_booking(site):
+    panel = soup(site / "when-trust-cannot-be-rebuilt" / "index.html").select_one("aside.cta--article")
+    assert "cta--individual" in panel["class"]
+    assert "couple" not in panel.get_text().lower()
+    assert panel.select_one("a.cta__button").get_text() == "Book a call just for me"
 
 
 def test_the_booking_page_says_what_happens_and_links_out(site):
@@ -75,7 +100,7 @@ def test_an_article_can_opt_out_of_the_end_panel(opted_out_site):
     assert soup(opted_out_site / "quiet" / "index.html").select("aside.cta--article") == []
 
 
-def test_mailto_booking_and_switched_off_campaigns_leave_links_plain(opted_out_site):
+def test_mailto_booking_leaves_links_plain(opted_out_site):
     link = soup(opted_out_site / "kept" / "index.html").select_one("aside.cta--article a.cta__button")
     assert link["href"] == "mailto:hello@example.org"
 

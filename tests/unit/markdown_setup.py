@@ -2,7 +2,7 @@
 
 import markdown
 
-from consultation.markup import ChecklistFollowUp
+from consultation.markup import ChecklistFollowUp, SafetyPanel
 from reflection_checklists.checklist import makeExtension as checklist_extension
 from consultation.markup import makeExtension as consultation_extension
 
@@ -13,6 +13,7 @@ BOOKING = {
     "checklist_prompt": "A short free call.",
     "resources": [{"name": "Test Helpline", "how": "Call 0000, any time.", "tel": "0000",
                    "url": "https://help.example.org/"}],
+    "individual_url": "https://booking.example.org/individual",
 }
 
 
@@ -21,8 +22,8 @@ def make_markdown():
         extensions=[
             "markdown.extensions.extra",
             "markdown.extensions.meta",
-            checklist_extension(after_reflections=ChecklistFollowUp(BOOKING)),
-            consultation_extension(**{key: BOOKING[key] for key in ("url", "label", "blurb", "resources")}),
+            checklist_extension(after_reflections=ChecklistFollowUp(BOOKING), safety_panel=SafetyPanel(BOOKING)),
+            consultation_extension(**{key: BOOKING[key] for key in ("url", "label", "blurb", "resources", "individual_url")}),
         ],
         output_format="html5",
     )

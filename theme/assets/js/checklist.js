@@ -1,20 +1,40 @@
 // Reflection checklist: a live count, the matching reflection, the safety layer, and
 // answers saved in this browser. The markup works without it (plugins/reflection_checklists).
+//
+// Safety items ({.safety}) are never counted and never stored, not even for this tab: a
+// safety tick lives only in the open page and is undone when the reader leaves it, so Back,
+// a reload or a reopened tab never shows one. A safety tick anywhere on the page puts the
+// safety message in place of every count-based reflection and hides every couples prompt.
 
 const CHECKLIST_TEXT = {
   count: (ticked, total) => `${ticked} of ${total} ticked`,
   notSaved: "Your answers can't be saved in this browser, so they will be gone when you leave this page.",
   unreadable: 'Some of your saved answers could not be read, so they have been left out.',
   cleared: 'Your answers have been cleared.',
-  // Added to the politely announced count, so screen-reader users hear that help appeared.
-  safety: 'Help you can reach now is shown below.'
+  // Said once, politely, when help appears, so screen-reader users know it is there.
+  safety: 'Help you can reach now is shown just below the list.'
 };
 
-// The reflection written for this many ticks (an empty data-max means "or more").
+// The count-based reflection written for this many ticks (an empty data-max means "or more").
 function reflectionFor (root, ticked) {
-  return [...root.querySelectorAll('.checklist__reflection')].find((reflection) =>
+  return [...root.querySelectorAll('.checklist__reflection:not([data-safety-reflection])')].find((reflection) =>
     ticked >= Number(reflection.dataset.min) &&
     (reflection.dataset.max === '' || ticked <= Number(reflection.dataset.max)));
+}
+
+// Is a safety item ticked anywhere on this page?
+function pageHasSafetyTick () {
+  return document.querySelector('.checklist__input[data-safety]:checked') !== null;
+}
+
+// Couples-booking prompts outside the checklists (header button, end-of-article panel,
+// consultation blocks) step back while a safety item is ticked.
+function syncCouplesPrompts (unsafe) {
+  for (const prompt of document.querySelectorAll('[data-couples-booking]')) prompt.hidden = unsafe;
+}
+
+function prefersReducedMotion () {
+  return Boolean(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
 }
 
 class Checklist {
@@ -31,46 +51,70 @@ class Checklist {
       throw new Error(`Checklist: incomplete markup in #${root.id}`);
     }
     this.root = root;
+    this.ordinary = this.inputs.filter((input) => !input.hasAttribute('data-safety'));
+    this.safetyInputs = this.inputs.filter((input) => input.hasAttribute('data-safety'));
     this.notes = find('textarea[data-notes]');
     this.reflections = find('[data-reflections]');
     this.next = find('[data-next]');
     this.safetyPanel = find('[data-safety-panel]');
-    this.key = storageKey(document.body.dataset.storageNamespace || 'reflection-checklists',
-      root.dataset.checklist);
+    this.safetyReflection = find('[data-safety-reflection]');
+    this.key = storageKey(storageNamespace(), root.dataset.checklist);
     this.told = new Set();
 
     this.restore();
     this.count.setAttribute('aria-live', 'polite');
-    this.reflections?.setAttribute('aria-live', 'polite');
     this.count.hidden = false;
     this.controls.hidden = false;
     if (this.safetyPanel) {
-      // A polite, visually hidden line so screen-reader users hear that help appeared.
       this.announcer = document.createElement('p');
       this.announcer.className = 'visually-hidden';
       this.announcer.setAttribute('aria-live', 'polite');
       this.announcer.dataset.safetyAnnouncer = '';
-      this.count.after(this.announcer);
+      this.safetyPanel.before(this.announcer);
     }
-    this.update();
+    this.render();
 
+    this.touched = false;
     root.addEventListener('change', (event) => this.changed(event.target));
     root.addEventListener('input', (event) => { if (event.target === this.notes) this.changed(event.target); });
     root.addEventListener('click', (event) => { if (event.target.closest('[data-clear]')) this.clear(); });
-    window.addEventListener('pageshow', () => this.update());
+    // Another checklist on the page changed: a safety tick there changes what this one shows.
+    document.addEventListener('checklist:change', (event) => { if (event.target !== root) this.render(); });
+    window.addEventListener('pagehide', () => this.forgetSafetyTicks());
+    // A page back from the cache, or one the browser refilled from its own form memory
+    // (that can happen after this script ran), shows what storage holds now: nothing
+    // after Clear or "Exit this page", and never a safety tick.
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted || !this.touched) this.restore();
+      this.render();
+    });
     root.setAttribute('data-checklist-init', '');
   }
 
-  // Put saved answers back. Without a usable record, leave the boxes as the browser left
-  // them: ticks are never thrown away because storage failed.
+  // Put saved answers back, over whatever the browser restored by itself. Safety items always
+  // start unticked. If storage cannot be read at all, ordinary ticks are left as they are:
+  // they are never thrown away because storage failed.
   restore () {
-    const { record, fromDevice, blocked, damaged } = answerStore.load(this.key, this.inputs.map((input) => input.dataset.item));
+    for (const input of this.safetyInputs) input.checked = false;
+    const { record, fromDevice, blocked, damaged } = answerStore.load(this.key, this.ordinary.map((input) => input.dataset.item));
     if (blocked) this.tell(CHECKLIST_TEXT.notSaved);
     else if (damaged) this.tell(CHECKLIST_TEXT.unreadable);
-    if (!record) return;
-    for (const input of this.inputs) input.checked = record.items.has(input.dataset.item);
+    if (!record) {
+      // Nothing stored (never ticked, cleared, or erased by "Exit this page"): show nothing.
+      if (!blocked && !damaged) this.reset();
+      return;
+    }
+    for (const input of this.ordinary) input.checked = record.items.has(input.dataset.item);
     if (this.notes) this.notes.value = record.notes;
     this.remember.checked = fromDevice;
+    // Rewrite the record, so anything it held that is not an ordinary item is gone for good.
+    this.save();
+  }
+
+  reset () {
+    for (const input of this.inputs) input.checked = false;
+    if (this.notes) this.notes.value = '';
+    this.remember.checked = false;
   }
 
   // Show a storage problem once; later ones of the same kind stay quiet.
@@ -81,15 +125,18 @@ class Checklist {
   }
 
   changed (target) {
+    this.touched = true;
     if (this.message.textContent === CHECKLIST_TEXT.cleared) this.message.textContent = '';
     if (target === this.remember && !this.remember.checked) answerStore.forget(this.key, [DEVICE]);
-    this.update();
+    this.render({ byReader: true });
     this.save();
+    this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
   }
 
+  // Only ordinary items are ever written; a safety tick stays in this page alone.
   save () {
     const items = {};
-    for (const input of this.inputs) if (input.checked) items[input.dataset.item] = true;
+    for (const input of this.ordinary) if (input.checked) items[input.dataset.item] = true;
     const saved = answerStore.save(this.key, {
       items, notes: this.notes ? this.notes.value : '', remember: this.remember.checked
     });
@@ -97,28 +144,50 @@ class Checklist {
   }
 
   clear () {
-    for (const input of this.inputs) input.checked = false;
-    if (this.notes) this.notes.value = '';
-    this.remember.checked = false;
+    this.reset();
     answerStore.forget(this.key);
-    this.update();
+    this.render();
     this.message.textContent = CHECKLIST_TEXT.cleared;
+    this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
   }
 
-  // Bring everything shown in line with the boxes, then tell listeners (My reflections).
-  update () {
-    const ticked = this.inputs.filter((input) => input.checked);
-    const unsafe = ticked.some((input) => input.hasAttribute('data-safety'));
-    this.count.textContent = CHECKLIST_TEXT.count(ticked.length, this.inputs.length);
-    if (this.announcer) this.announcer.textContent = unsafe ? CHECKLIST_TEXT.safety : '';
-    const shown = reflectionFor(this.root, ticked.length);
+  forgetSafetyTicks () {
+    for (const input of this.safetyInputs) input.checked = false;
+    this.render();
+  }
+
+  // Bring everything shown in line with the boxes on the page.
+  render ({ byReader = false } = {}) {
+    const ticked = this.ordinary.filter((input) => input.checked).length;
+    const unsafe = pageHasSafetyTick();
+    this.count.textContent = CHECKLIST_TEXT.count(ticked, this.ordinary.length);
+    const shown = unsafe ? this.safetyReflection : reflectionFor(this.root, ticked);
     for (const reflection of this.root.querySelectorAll('.checklist__reflection')) {
       reflection.hidden = reflection !== shown;
     }
-    if (this.safetyPanel) {
-      this.safetyPanel.hidden = !unsafe;
-      if (this.next) this.next.hidden = unsafe;
+    if (this.reflections) this.reflections.hidden = !shown;
+    if (this.next) this.next.hidden = unsafe;
+    syncCouplesPrompts(unsafe);
+    if (!this.safetyPanel) return;
+    const opening = this.safetyInputs.some((input) => input.checked);
+    const wasHidden = this.safetyPanel.hidden;
+    this.safetyPanel.hidden = !opening;
+    if (!opening) this.announcer.textContent = '';
+    else if (wasHidden && byReader) {
+      this.announcer.textContent = CHECKLIST_TEXT.safety;
+      this.bringIntoView();
     }
-    this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
+  }
+
+  // The panel opens just below the items; on a small screen that can be off-screen.
+  bringIntoView () {
+    const box = this.safetyPanel.getBoundingClientRect();
+    const covered = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const room = window.innerHeight - covered;
+    if (box.top >= covered && box.bottom <= window.innerHeight) return;
+    this.safetyPanel.scrollIntoView({
+      block: box.height <= room ? 'nearest' : 'start',
+      behavior: prefersReducedMotion() ? 'auto' : 'smooth'
+    });
   }
 }

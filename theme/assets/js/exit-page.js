@@ -1,40 +1,122 @@
-// "Exit this page": leave for a neutral site without leaving this page in the history.
-// Without JavaScript it is a plain link. Shift pressed three times does the same.
+// "Exit this page", after GOV.UK Frontend's exit-this-page component: hide the page at once,
+// erase every answer this site stored, then leave without leaving this page in the history
+// (location.replace). Without JavaScript it is a plain link. Shift pressed three times, each
+// press within 5 seconds of the last, does the same; each press is announced. Texts come from
+// data-i18n-* attributes on the component.
 
 const EXIT_SHIFT_PRESSES = 3;
-const EXIT_SHIFT_WINDOW = 1000; // milliseconds for all three presses
+const EXIT_SHIFT_TIMEOUT = 5000; // milliseconds allowed between presses, as in GOV.UK Frontend
 
 class ExitPage {
-  constructor (link) {
-    if (link.hasAttribute('data-exit-page-init')) return;
-    if (!link.href) throw new Error('ExitPage: the link has no href');
+  constructor (root) {
+    if (root.hasAttribute('data-exit-page-init')) return;
+    const link = root.querySelector('.exit-page__button');
+    if (!(link instanceof HTMLAnchorElement) || !link.href) throw new Error('ExitPage: no exit link');
+    this.root = root;
     this.link = link;
-    this.root = link;
-    this.presses = [];
+    const data = root.dataset;
+    this.text = {
+      activated: data.i18nActivated || 'Loading.',
+      timedOut: data.i18nTimedOut || 'Exit this page expired.',
+      pressTwoMoreTimes: data.i18nPressTwoMoreTimes || 'Shift, press 2 more times to exit.',
+      pressOneMoreTime: data.i18nPressOneMoreTime || 'Shift, press 1 more time to exit.'
+    };
+    this.presses = 0;
+    this.lastKeyWasModified = false;
+    this.pressTimer = null;
+    this.messageTimer = null;
+    this.overlay = null;
+
+    this.status = document.createElement('span');
+    this.status.className = 'visually-hidden';
+    this.status.setAttribute('role', 'status');
+    this.status.dataset.exitStatus = '';
+    root.append(this.status);
+    this.indicator = document.createElement('span');
+    this.indicator.className = 'exit-page__indicator';
+    this.indicator.setAttribute('aria-hidden', 'true');
+    for (let light = 0; light < EXIT_SHIFT_PRESSES; light++) {
+      this.indicator.append(Object.assign(document.createElement('span'), { className: 'exit-page__light' }));
+    }
+    link.append(this.indicator);
+
     link.addEventListener('click', (event) => {
       event.preventDefault();
       this.exit();
     });
-    document.addEventListener('keydown', (event) => this.keydown(event));
-    window.addEventListener('pageshow', () => { document.body.hidden = false; });
-    link.setAttribute('data-exit-page-init', '');
+    // Capture phase on keyup, as GOV.UK does: it also counts in text fields, by design.
+    document.addEventListener('keyup', (event) => this.keyup(event), true);
+    window.addEventListener('pageshow', () => this.reset());
+    root.setAttribute('data-exit-page-init', '');
   }
 
-  keydown (event) {
-    if (event.key !== 'Shift') {
-      this.presses = [];
-      return;
+  keyup (event) {
+    if (event.key === 'Shift' && !this.lastKeyWasModified) {
+      this.presses += 1;
+      this.showPresses();
+      window.clearTimeout(this.messageTimer);
+      if (this.presses >= EXIT_SHIFT_PRESSES) {
+        this.presses = 0;
+        window.clearTimeout(this.pressTimer);
+        this.pressTimer = null;
+        this.exit();
+        return;
+      }
+      this.status.textContent = this.presses === 1 ? this.text.pressTwoMoreTimes : this.text.pressOneMoreTime;
+      window.clearTimeout(this.pressTimer);
+      this.pressTimer = window.setTimeout(() => this.expire(), EXIT_SHIFT_TIMEOUT);
+    } else if (this.pressTimer) {
+      this.expire();
     }
-    if (event.repeat) return;
-    const now = event.timeStamp;
-    this.presses = [...this.presses.filter((time) => now - time < EXIT_SHIFT_WINDOW), now];
-    if (this.presses.length >= EXIT_SHIFT_PRESSES) this.exit();
+    // Shift held for a capital letter (Shift+A) is typing, not a press.
+    this.lastKeyWasModified = event.shiftKey;
   }
 
-  // Hide the page at once, then replace it, so Back does not bring it back.
+  expire () {
+    window.clearTimeout(this.pressTimer);
+    this.pressTimer = null;
+    this.presses = 0;
+    this.showPresses();
+    this.status.textContent = this.text.timedOut;
+    this.messageTimer = window.setTimeout(() => { this.status.textContent = ''; }, EXIT_SHIFT_TIMEOUT);
+  }
+
+  showPresses () {
+    this.indicator.classList.toggle('exit-page__indicator--visible', this.presses > 0);
+    [...this.indicator.children].forEach((light, index) => {
+      light.classList.toggle('exit-page__light--on', index < this.presses);
+    });
+  }
+
   exit () {
-    this.presses = [];
-    document.body.hidden = true;
+    this.status.textContent = '';
+    document.body.classList.add('exit-page-hide-content');
+    this.overlay = document.createElement('div');
+    this.overlay.className = 'exit-page-overlay';
+    this.overlay.setAttribute('role', 'alert');
+    document.body.append(this.overlay);
+    this.overlay.textContent = this.text.activated;
+    eraseEverything();
     location.replace(this.link.href);
   }
+
+  // Back to a page kept in the back/forward cache: show it again.
+  reset () {
+    document.body.classList.remove('exit-page-hide-content');
+    this.overlay?.remove();
+    this.overlay = null;
+    this.status.textContent = '';
+    this.presses = 0;
+    this.showPresses();
+    window.clearTimeout(this.pressTimer);
+    window.clearTimeout(this.messageTimer);
+    this.pressTimer = null;
+  }
+}
+
+// Every answer and note of this site, from both storages and from this page itself.
+function eraseEverything () {
+  answerStore.forgetAll(storageNamespace());
+  for (const input of document.querySelectorAll('.checklist input[type="checkbox"]')) input.checked = false;
+  for (const notes of document.querySelectorAll('.checklist textarea')) notes.value = '';
 }

@@ -1,7 +1,12 @@
 // "My reflections": a summary of this page's checklists that the reader can print or copy.
 // Reader text only ever goes in through textContent.
+//
+// A record must be safe to make: a safety item's tick is never written into it, and once one
+// is ticked the summary starts with help the reader can reach and carries the safety message
+// in place of every reflection. Printing prints the summary alone (no booking address).
 
 const REFLECTIONS_TEXT = {
+  help: 'Help you can reach now',
   ticked: 'What I ticked:',
   nothing: 'Nothing ticked',
   meaning: 'What my answers might mean:',
@@ -10,17 +15,26 @@ const REFLECTIONS_TEXT = {
   notCopied: 'Copying did not work here; you can select the text and copy it.'
 };
 
+const squash = (element) => (element ? element.textContent.trim().replace(/\s+/g, ' ') : '');
+
 // What one checklist says right now, read from its own markup.
-function checklistSummary (root) {
-  const text = (element) => (element ? element.textContent.trim().replace(/\s+/g, ' ') : '');
-  const inputs = [...root.querySelectorAll('.checklist__input')];
-  const ticked = inputs.filter((input) => input.checked).map((input) => text(input.labels[0]));
-  const reflection = reflectionFor(root, ticked.length);
+function checklistSummary (root, unsafe) {
+  const inputs = [...root.querySelectorAll('.checklist__input:not([data-safety])')];
+  const ticked = inputs.filter((input) => input.checked).map((input) => squash(input.labels[0]));
+  const reflection = unsafe
+    ? root.querySelector('[data-safety-reflection]')
+    : reflectionFor(root, ticked.length);
   const meaning = reflection
-    ? [...reflection.children].filter((part) => !part.matches('.checklist__range')).map(text).join(' ')
+    ? [...reflection.children].filter((part) => !part.matches('.checklist__range')).map(squash).join(' ')
     : '';
   const notes = root.querySelector('textarea[data-notes]');
-  return { title: text(root.querySelector('legend')), ticked, meaning, notes: notes ? notes.value.trim() : '' };
+  return { title: squash(root.querySelector('legend')), ticked, meaning, notes: notes ? notes.value.trim() : '' };
+}
+
+// The help list of the safety panel that is open (the region's crisis lines).
+function openHelpList () {
+  return document.querySelector('[data-safety-panel]:not([hidden]) .help-list') ||
+    document.querySelector('[data-safety-panel] .help-list');
 }
 
 class MyReflections {
@@ -35,11 +49,14 @@ class MyReflections {
     root.hidden = false;
     this.render();
     root.addEventListener('click', (event) => {
-      if (event.target.closest('[data-print]')) window.print();
+      if (event.target.closest('[data-print]')) this.print();
       if (event.target.closest('[data-copy]')) this.copy();
     });
     document.addEventListener('checklist:change', () => this.render());
     window.addEventListener('pageshow', () => this.render());
+    // Checklists untick safety items on pagehide; the summary follows them.
+    window.addEventListener('pagehide', () => this.render());
+    window.addEventListener('afterprint', () => document.documentElement.classList.remove('print-reflections'));
     root.setAttribute('data-my-reflections-init', '');
   }
 
@@ -50,8 +67,18 @@ class MyReflections {
       if (className) element.className = className;
       return element;
     };
-    const parts = this.checklists.map((root) => {
-      const { title, ticked, meaning, notes } = checklistSummary(root);
+    const unsafe = pageHasSafetyTick();
+    const parts = [];
+    const help = unsafe && openHelpList();
+    if (help) {
+      const part = document.createElement('div');
+      part.className = 'my-reflections__help';
+      add(part, 'h3', REFLECTIONS_TEXT.help);
+      part.append(help.cloneNode(true));
+      parts.push(part);
+    }
+    for (const root of this.checklists) {
+      const { title, ticked, meaning, notes } = checklistSummary(root, unsafe);
       const part = document.createElement('div');
       add(part, 'h3', title);
       if (ticked.length) {
@@ -65,17 +92,28 @@ class MyReflections {
         add(paragraph, 'strong', label);
         paragraph.append(` ${text}`);
       }
-      return part;
-    });
+      parts.push(part);
+    }
     this.summary.replaceChildren(...parts);
     this.status.textContent = '';
   }
 
   // The same summary as plain text, under the page's title.
   plainText () {
+    const unsafe = pageHasSafetyTick();
     const lines = [document.querySelector('h1')?.textContent.trim() || document.title];
+    const help = unsafe && openHelpList();
+    if (help) {
+      lines.push('', REFLECTIONS_TEXT.help);
+      for (const item of help.querySelectorAll('li')) {
+        const name = squash(item.querySelector('strong'));
+        const how = squash(item.querySelector('span'));
+        const site = item.querySelector('a[href^="http"]');
+        lines.push(`- ${name}: ${how}${site ? ` ${site.href}` : ''}`);
+      }
+    }
     for (const root of this.checklists) {
-      const { title, ticked, meaning, notes } = checklistSummary(root);
+      const { title, ticked, meaning, notes } = checklistSummary(root, unsafe);
       lines.push('', title);
       if (ticked.length) lines.push(REFLECTIONS_TEXT.ticked, ...ticked.map((item) => `- ${item}`));
       else lines.push(REFLECTIONS_TEXT.nothing);
@@ -83,6 +121,13 @@ class MyReflections {
       if (notes) lines.push(`${REFLECTIONS_TEXT.notes} ${notes}`);
     }
     return lines.join('\n');
+  }
+
+  // Print the summary alone: the stylesheet hides everything else while this class is set.
+  print () {
+    this.render();
+    document.documentElement.classList.add('print-reflections');
+    window.print();
   }
 
   async copy () {

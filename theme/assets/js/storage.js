@@ -2,7 +2,8 @@
 // wrapped, because storage can be blocked, full, or hold anything at all.
 // A record: {"v":1,"items":{"<key>":true},"notes":"...","remember":true}, kept under
 // "<namespace>:v1:<path>:<checklist id>" in sessionStorage (this tab) and, when the reader
-// opts in, in localStorage too (this device).
+// opts in, in localStorage too (this device). Safety items are never part of a record:
+// the checklist leaves them out, and load() ignores any key it was not asked for.
 
 const STORAGE_VERSION = 1;
 const TAB = 'sessionStorage';
@@ -69,5 +70,25 @@ const answerStore = {
     for (const area of areas) {
       try { window[area].removeItem(key); } catch {}
     }
+  },
+
+  // Erase every record of this site ("<namespace>:..."), in both areas: "Exit this page".
+  forgetAll (namespace) {
+    const prefix = `${namespace}:`;
+    for (const area of [TAB, DEVICE]) {
+      try {
+        const store = window[area];
+        const keys = [];
+        for (let index = 0; index < store.length; index++) {
+          const key = store.key(index);
+          if (key !== null && key.startsWith(prefix)) keys.push(key);
+        }
+        for (const key of keys) store.removeItem(key);
+      } catch {}
+    }
   }
 };
+
+function storageNamespace () {
+  return document.body.dataset.storageNamespace || 'reflection-checklists';
+}

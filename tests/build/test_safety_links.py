@@ -1,0 +1,130 @@
+"""Links that tell no one anything, and safety where readers start (issue: the safety layer).
+
+A booking click must never tell the booking provider that a reader ticked a safety item,
+or that they were on a help page, a tag page or a safety article. Campaign parameters are
+off by default; switched on, they name only an ordinary article.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import pelicanconf
+from tests.conftest import ROOT, build_site
+from tests.helpers import article_pages, html_pages, soup
+
+BOOKING = pelicanconf.CONSULTATION_URL
+INDIVIDUAL = "https://booking.example.org/kestrel-fern/on-your-own"
+SAFETY_SLUGS = {"getting-help-now", "leaving-this-site-quickly", "staying-safer-online", "when-trust-cannot-be-rebuilt"}
+
+
+def pages(site):
+    return [page for page in html_pages(site) if "pagefind" not in page.parts]
+
+
+def slug_of(site, page):
+    return page.parent.relative_to(site).as_posix()
+
+
+def tracked_links(doc):
+    return [a["href"] for a in doc.select("a[href]") if "utm_" in a["href"]]
+
+
+@pytest.fixture(scope="module")
+def campaign_site(tmp_path_factory):
+    """The real site with campaign parameters on and its own individual-call address."""
+    return build_site(tmp_path_factory.mktemp("campaign"), overrides={
+        "CONSULTATION_CAMPAIGN_PARAMETERS": True, "INDIVIDUAL_CONSULTATION_URL": INDIVIDUAL})
+
+
+def test_by_default_no_link_on_any_page_carries_a_campaign(site):
+    for page in pages(site):
+        assert tracked_links(soup(page)) == [], page
+
+
+def test_by_default_the_individual_call_is_the_booking_address(site):
+    panel = soup(site / "how-it-shows-up-day-to-day" / "index.html").select_one("[data-safety-panel]")
+    assert panel.find("a", string="Book a call just for me")["href"] == BOOKING
+
+
+def test_a_campaign_names_only_an_ordinary_article(campaign_site):
+    articles = {page.parent.name for page in article_pages(campaign_site)} - SAFETY_SLUGS
+    campaigns = set()
+    for page in pages(campaign_site):
+        for href in tracked_links(soup(page)):
+            (campaign,) = parse_qs(urlsplit(href).query)["utm_campaign"]
+            campaigns.add(campaign)
+            assert campaign in articles | {"site", "booking-page"}, (page, href)
+    assert "how-it-shows-up-day-to-day" in campaigns and "site" in campaigns
+    for listing in ("tag/safety/index.html", "category/the-impact/index.html", "index.html"):
+        for href in tracked_links(soup(campaign_site / listing)):
+            assert parse_qs(urlsplit(href).query)["utm_campaign"] == ["site"], (listing, href)
+
+
+def test_nothing_in_a_safety_context_carries_a_campaign(campaign_site):
+    for page in pages(campaign_site):
+        doc = soup(page)
+        for panel in doc.select("[data-safety-panel]"):
+            assert tracked_links(panel) == [], page
+            assert panel.find("a", string="Book a call just for me")["href"] == INDIVIDUAL
+            assert not panel.select("[data-cta]"), page
+        if slug_of(campaign_site, page) in SAFETY_SLUGS:
+            assert tracked_links(doc) == [], page
+    help_page = soup(campaign_site / "getting-help-now" / "index.html")
+    assert help_page.find("a", string="Book a call just for you")["href"] == INDIVIDUAL
+
+
+def test_the_privacy_page_says_what_a_booking_click_reveals(site, campaign_site):
+    plain = soup(site / "privacy" / "index.html").select_one("#when-you-book-a-call").find_next("p").find_next("p")
+    assert "plain booking address" in plain.get_text() and "not which article" in plain.get_text()
+    tagged = soup(campaign_site / "privacy" / "index.html").select_one("#when-you-book-a-call").find_next("p").find_next("p")
+    assert "which one" in tagged.get_text() and "never carry anything" in tagged.get_text()
+
+
+def test_is_it_safe_panel_on_the_home_page_and_step_one(site):
+    step_one = next(page for page in article_pages(site)
+                    if "Step 1 of" in soup(page).select_one(".path-nav__where").get_text())
+    for page in (site / "index.html", step_one):
+        panel = soup(page).select_one("aside.safety-check")
+        assert panel.select_one("h2").get_text() == "Is it safe to work on this together?", page
+        links = {a.get_text(): a["href"] for a in panel.select("a")}
+        assert links == {"When trust cannot be rebuilt": "/when-trust-cannot-be-rebuilt/",
+                         "Getting help now": "/getting-help-now/"}, page
+    others = [page for page in article_pages(site) if page != step_one]
+    assert not any(soup(page).select("aside.safety-check") for page in others)
+
+
+def test_the_help_page_leads_to_both_safety_pages(site):
+    body = soup(site / "getting-help-now" / "index.html").select_one("main")
+    hrefs = {a["href"] for a in body.select("a[href]")}
+    assert {"/leaving-this-site-quickly/", "/staying-safer-online/"} <= hrefs
+    exit_page = soup(site / "leaving-this-site-quickly" / "index.html").select_one("main").get_text()
+    assert "does not erase your browser history" in exit_page
+    safer = soup(site / "staying-safer-online" / "index.html").select_one("main").get_text()
+    for fact in ("reflection-checklists:v1:", "private", "Clearing", "library", "never stored"):
+        assert fact in safer, fact
+
+
+def test_every_shipped_help_resource_cites_its_source():
+    # Each entry of DEFAULT_HELP_RESOURCES sits right under a "# Source: https://..." comment.
+    source = Path(ROOT / "plugins" / "consultation" / "help_resources.py").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    entries = [number for number, line in enumerate(lines) if re.match(r'\s*\{"name": ', line)]
+    assert len(entries) >= 15
+    for number in entries:
+        above = number - 1
+        while above > 0 and lines[above].strip().startswith("#") and "Source:" not in lines[above]:
+            above -= 1
+        assert re.search(r"# Source: https?://\S+", lines[above]), lines[number]
+
+
+def test_help_resources_reach_more_than_womens_helplines():
+    from consultation.help_resources import DEFAULT_HELP_RESOURCES
+    for region, entries in DEFAULT_HELP_RESOURCES.items():
+        text = " ".join(entry["how"] + " " + entry["name"] for entry in entries).lower()
+        assert "911" in text, region
+        assert "men" in re.sub(r"women", "", text) or "anyone" in text, region
+        assert "trans" in text or "lgbtq" in text, region
+        assert "worried about" in text and ("own behaviour" in text or "treat your partner" in text), region
