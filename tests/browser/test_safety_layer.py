@@ -435,6 +435,34 @@ def test_print_my_reflections_prints_one_page_of_summary_only(page, context, sit
     assert_quiet(watch, site_url)
 
 
+def test_the_browsers_own_print_with_a_safety_tick_is_the_safe_summary_too(page, site_url, watch):
+    checklist = open_checklist(page, site_url)
+    box(checklist, ORDINARY).check()
+    box(checklist, SAFETY).check()
+    page.emulate_media(media="print")  # Ctrl+P, not the button
+    expect(checklist).to_be_hidden()
+    expect(page.locator("main h1")).to_be_hidden()
+    summary = page.get_by_role("region", name="My reflections").locator("[data-summary]")
+    expect(summary.locator("h3").first).to_have_text("Help you can reach now")
+    assert "checks where I am" not in page.locator("body").inner_text()
+    assert_quiet(watch, site_url)
+
+
+def test_without_javascript_a_print_never_shows_a_safety_item(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    checklist = open_checklist(page, site_url)
+    box(checklist, ORDINARY).check()
+    box(checklist, SAFETY).check()
+    page.emulate_media(media="print")
+    expect(box(checklist, ORDINARY)).to_be_visible()
+    expect(box(checklist, SAFETY)).to_be_hidden()
+    expect(box(checklist, SECOND_SAFETY)).to_be_hidden()
+    printed = page.locator("body").inner_text()
+    assert "booking.example.org" not in printed
+    context.close()
+
+
 def test_copy_starts_with_help_and_leaves_the_safety_tick_out(page, context, site_url, watch):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     checklist = open_checklist(page, site_url)

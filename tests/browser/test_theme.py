@@ -121,9 +121,12 @@ def test_printing_an_article_hides_navigation_and_keeps_the_checklist(page, site
                      ".related", ".cta", ".skip-link"]:
         assert not page.locator(selector).first.is_visible(), selector
     assert page.get_by_role("heading", level=1).is_visible()
-    boxes = page.locator(".checklist__input")
+    boxes = page.locator(".checklist__input:not([data-safety])")
     assert boxes.count() >= 4
     assert all(boxes.nth(index).is_visible() for index in range(boxes.count()))
+    # Safety items never reach paper.
+    safety = page.locator(".checklist__input[data-safety]")
+    assert safety.count() == 2 and not any(safety.nth(index).is_visible() for index in range(2))
     assert page.locator(".checklist__label").first.is_visible()
 
 

@@ -72,3 +72,20 @@ def test_campaign_parameters_are_added_to_https_links_only():
                    "&utm_campaign=what-trust-is&utm_content=header")
     assert campaign_url("mailto:hello@example.org", "a", "b") == "mailto:hello@example.org"
     assert campaign_url("https://booking.example.org/x", "a", "b", enabled=False) == "https://booking.example.org/x"
+
+
+def test_campaigns_are_off_unless_a_practice_turns_them_on():
+    assert consultation_settings(GOOD)["CONSULTATION_CAMPAIGN_PARAMETERS"] is False
+
+
+def test_the_individual_call_address_defaults_to_the_booking_address_and_is_checked():
+    assert consultation_settings(GOOD)["INDIVIDUAL_CONSULTATION_URL"] == GOOD["CONSULTATION_URL"]
+    own = consultation_settings({**GOOD, "INDIVIDUAL_CONSULTATION_URL": "tel:+15550100"})
+    assert own["INDIVIDUAL_CONSULTATION_URL"] == "tel:+15550100"
+    with pytest.raises(ConsultationSettingsError, match="INDIVIDUAL_CONSULTATION_URL must be"):
+        consultation_settings({**GOOD, "INDIVIDUAL_CONSULTATION_URL": "http://booking.example.org/solo"})
+
+
+def test_the_safety_message_can_be_set_for_the_whole_site():
+    values = checked_settings({"CHECKLIST_SAFETY_MESSAGE": "Your safety comes first."})
+    assert extension_config(values)["safety_message"] == "Your safety comes first."
