@@ -186,8 +186,11 @@ def test_the_panel_is_announced_once_and_scrolls_without_motion_when_asked(brows
     context = browser.new_context(viewport=PHONE_SCREEN, reduced_motion="reduce")
     context.add_init_script("""
       window.scrolls = [];
-      const original = Element.prototype.scrollIntoView;
-      Element.prototype.scrollIntoView = function (options) { window.scrolls.push(options); return original.call(this, options); };
+      const original = window.scrollBy;
+      window.scrollBy = function (...args) {
+        if (typeof args[0] === 'object') window.scrolls.push(args[0]);  // the page's own scrolls
+        return original.apply(this, args);
+      };
     """)
     page = context.new_page()
     checklist = open_checklist(page, site_url)

@@ -179,15 +179,16 @@ class Checklist {
     }
   }
 
-  // The panel opens just below the items; on a small screen that can be off-screen.
+  // The panel opens just below the items; on a small screen that can be off-screen. Scroll
+  // just enough to show its start (title, first lines of help), so the ticked item stays
+  // in view where it can.
   bringIntoView () {
     const box = this.safetyPanel.getBoundingClientRect();
     const covered = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    const room = window.innerHeight - covered;
-    if (box.top >= covered && box.bottom <= window.innerHeight) return;
-    this.safetyPanel.scrollIntoView({
-      block: box.height <= room ? 'nearest' : 'start',
-      behavior: prefersReducedMotion() ? 'auto' : 'smooth'
-    });
+    const wanted = Math.min(box.height, (window.innerHeight - covered) * 0.6);
+    let by = 0;
+    if (box.top < covered) by = box.top - covered;
+    else if (box.top + wanted > window.innerHeight) by = box.top + wanted - window.innerHeight;
+    if (by) window.scrollBy({ top: by, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 }
