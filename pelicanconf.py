@@ -77,7 +77,7 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404", "robots"]
 SEARCH_SAVE_AS = "search/index.html"
 DEFAULT_PAGINATION = False
 
@@ -119,13 +119,13 @@ ARTICLE_TOC_MIN_SECTIONS = 4
 # Pagefind indexes the built site for /search/ (runs after every build; False skips it).
 SEARCH_INDEX = True
 
-# sitemap.xml for search engines; robots.txt (a template, so it knows SITEURL) points to it.
+# sitemap.xml for search engines; robots.txt (theme/templates/robots.html) points to it.
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^search/$", r"^robots\.txt$"],
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }
-TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
+ROBOTS_SAVE_AS = "robots.txt"
 
 READTIME_WPM = 200
 

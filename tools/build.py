@@ -11,7 +11,9 @@ and exits 1 if anything was reported.
 
 import argparse
 import logging
+import os
 import sys
+import traceback
 
 from pelican import Pelican
 from pelican.log import init as init_logging
@@ -31,6 +33,31 @@ class ProblemCounter(logging.Handler):
         self.count += 1
 
 
+def read_settings_plainly(settings_file, override):
+    """Pelican's read_settings, with a settings file that is not valid Python explained."""
+    try:
+        return read_settings(settings_file, override=override)
+    except SyntaxError as error:
+        where = f"{os.path.relpath(error.filename or settings_file)}:{error.lineno}"
+        raise SettingsError(
+            f"{where}: the settings file is not valid Python ({error.msg}): "
+            f"{(error.text or '').strip()!r}. A missing quote, bracket or comma on this line "
+            "or the one above is the usual cause.") from None
+    except (NameError, ImportError, TypeError, ValueError, AttributeError) as error:
+        line = next((frame.lineno for frame in traceback.extract_tb(error.__traceback__)
+                     if os.path.abspath(frame.filename) == os.path.abspath(settings_file)), None)
+        if line is None:  # Pelican's own check of a value, with its own message
+            raise SettingsError(f"{os.path.relpath(settings_file)}: {error}") from None
+        raise SettingsError(
+            f"{os.path.relpath(settings_file)}:{line}: the settings file stopped with "
+            f"{type(error).__name__}: {error}. Check that line: a name written without quotes "
+            "is the usual cause.") from None
+
+
+class SettingsError(Exception):
+    """A settings file that cannot be read; the message names the line."""
+
+
 def build(settings_file, content=None, output=None, fail_on="errors", overrides=None, quiet=False):
     """Build the site; return the number of problems (0 means success)."""
     override = dict(overrides or {})
@@ -42,7 +69,7 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
     counter = ProblemCounter(level)
     logging.getLogger().addHandler(counter)
     try:
-        settings = read_settings(settings_file, override=override)
+        settings = read_settings_plainly(settings_file, override)
         Pelican(settings).run()
     except Exception as error:  # noqa: BLE001 - a site owner's mistake is reported, not traced
         if type(error).__name__ not in OWNER_ERRORS:

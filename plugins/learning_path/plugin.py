@@ -7,6 +7,7 @@ in path order, with its introduction and articles.
 """
 
 import heapq
+import re
 from collections import Counter, defaultdict
 
 from pelican import signals
@@ -22,12 +23,13 @@ def related_for_all(articles):
     the articles that share one of its tags (through a tag index), so a large
     site does not compare every pair.
     """
-    tag_sets = [set(article.tags or []) for article in articles]
+    # site_guard reports an article without tags; it must not crash the path.
+    tag_sets = [set(getattr(article, "tags", None) or []) for article in articles]
     sharing = defaultdict(list)  # tag -> positions of the articles that have it
     for position, tags in enumerate(tag_sets):
         for tag in tags:
             sharing[tag].append(position)
-    steps = [article.step for article in articles]
+    steps = [getattr(article, "step", 0) for article in articles]
     related = []
     for position, tags in enumerate(tag_sets):
         shared = Counter()
@@ -44,6 +46,48 @@ def related_for_all(articles):
             best += [other for _, other in heapq.nsmallest(wanted, level)]
         related.append([articles[other] for other in best])
     return related
+
+
+class SettingsError(Exception):
+    """A LEARNING_PATH the site owner must fix; the message says how."""
+
+
+LEARNING_PATH_EXAMPLE = ('LEARNING_PATH = [("Understanding trust", "What trust is and how it grows."), '
+                         '("Repair and rebuilding", "How couples rebuild trust.")]')
+
+
+def check_learning_path(pelican):
+    """LEARNING_PATH: a non-empty list of (category, one-line introduction) pairs."""
+    stages = pelican.settings.get("LEARNING_PATH")
+    problem = None
+    if not isinstance(stages, (list, tuple)) or not stages:
+        problem = f"it is {stages!r}; it must list at least one part"
+    else:
+        for number, stage in enumerate(stages, start=1):
+            if not (isinstance(stage, (list, tuple)) and len(stage) == 2
+                    and all(isinstance(text, str) and text.strip() for text in stage)):
+                problem = (f"part {number} is {stage!r}; each part is a pair of texts in brackets: "
+                           "(category name, one-line introduction)")
+                break
+    if problem:
+        raise SettingsError(f"learning_path: LEARNING_PATH in your settings file is not right: {problem}. "
+                            f"Write it like this: {LEARNING_PATH_EXAMPLE}")
+
+
+def minutes_to_read(item):
+    """Jinja filter: whole minutes to read, at least 1; drafts and hidden articles included,
+    which the readtime plugin skips."""
+    minutes = getattr(item, "readtime", None)
+    if not isinstance(minutes, int):
+        words = len(re.sub(r"<[^>]+>", " ", getattr(item, "content", "") or "").split())
+        minutes = round(words / (item.settings.get("READTIME_WPM") or 200))
+    return max(1, minutes)
+
+
+def add_filters(pelican):
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
+    filters["minutes_to_read"] = minutes_to_read
+    pelican.settings["JINJA_FILTERS"] = filters
 
 
 def build_path(generator):
@@ -78,4 +122,6 @@ def build_path(generator):
 
 
 def register():
+    signals.initialized.connect(check_learning_path)
+    signals.initialized.connect(add_filters)
     signals.article_generator_finalized.connect(build_path)

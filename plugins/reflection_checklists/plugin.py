@@ -15,6 +15,11 @@ logger = logging.getLogger(__name__)
 
 EXTENSION = "reflection_checklists.checklist"
 
+METADATA_HINTS = {
+    "date": "Write the date as year-month-day, e.g. `Date: 2026-09-01`.",
+    "modified": "Write the date as year-month-day, e.g. `Modified: 2026-11-20`.",
+}
+
 
 class ChecklistMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, naming the file in a checklist mistake.
@@ -43,6 +48,39 @@ class ChecklistMarkdownReader(MarkdownReader):
             error.path = os.path.relpath(source_path)
             logger.error("%s", error)
             raise
+        except UnicodeDecodeError as error:
+            # Pelican would only say "Could not process"; say where and what to do.
+            with open(source_path, "rb") as raw:
+                line = raw.read()[:error.start].count(b"\n") + 1
+            logger.error("%s:%s: this file is not saved as UTF-8 text (the byte %r cannot be read). "
+                         "Open it in your editor and save it again with the UTF-8 encoding.",
+                         os.path.relpath(source_path), line, error.object[error.start:error.start + 1])
+            raise
+        except Exception as error:  # noqa: BLE001 - named for the author, then re-raised
+            field = self._bad_metadata(source_path)
+            if field is None:
+                raise
+            line, key, value = field
+            logger.error("%s:%s: `%s: %s` cannot be read (%s). %s",
+                         os.path.relpath(source_path), line, key, value, error,
+                         METADATA_HINTS.get(key.lower(), "Check the value on that line."))
+            raise
+
+    def _bad_metadata(self, source_path):
+        """The header line whose value Pelican cannot process: (line, key, value), or None."""
+        with pelican_open(source_path) as text:
+            lines = text.splitlines()
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                break
+            key, colon, value = line.partition(":")
+            if not colon or not key.strip() or " " in key.strip():
+                continue
+            try:
+                self.process_metadata(key.strip().lower(), value.strip())
+            except Exception:  # noqa: BLE001 - this is the line we are looking for
+                return number, key.strip(), value.strip()
+        return None
 
     def _read(self, source_path):
         """MarkdownReader.read, with a reused Markdown instance."""

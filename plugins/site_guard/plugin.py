@@ -27,7 +27,7 @@ def check_articles(generator):
         raw = article.metadata
         for key, example in REQUIRED.items():
             if not raw.get(key):
-                logger.error("%s: the article has no `%s` line in its header. Add %s.", where, key, example)
+                logger.error("%s: the article has no `%s` line in its header, or it is empty. Add %s.", where, key.capitalize(), example)
         if path_names and str(article.category) not in path_names:
             logger.error(
                 "%s: category `%s` is not on the learning path. Use one of: %s.",
@@ -38,5 +38,32 @@ def check_articles(generator):
             logger.error("%s: `Step: %s` must be a whole number, e.g. `Step: 4`.", where, step)
 
 
+def one_file_per_address(generators):
+    """Two articles or pages with the same address (usually the same `Slug:`) would crash the
+    writer; name both files, and write only the first so every other problem is still listed."""
+    taken = {}
+    for generator in generators:
+        for attribute in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+            items = getattr(generator, attribute, None)
+            if not isinstance(items, list):
+                continue
+            kept = []
+            for item in items:
+                address = getattr(item, "save_as", "")
+                where = os.path.relpath(item.source_path)
+                if address and address in taken:
+                    logger.error(
+                        "%s: it would be written to `%s`, where %s is already written (the same "
+                        "`Slug: %s`?). Give one of them its own `Slug:` line.",
+                        where, address, taken[address], getattr(item, "slug", ""),
+                    )
+                    continue
+                if address:
+                    taken[address] = where
+                kept.append(item)
+            items[:] = kept
+
+
 def register():
     signals.article_generator_finalized.connect(check_articles)
+    signals.all_generators_finalized.connect(one_file_per_address)

@@ -39,7 +39,7 @@ def make_html(content, output):
 
 def site_with(tmp_path, body, slug="a-test-article"):
     content = tmp_path / "content"
-    for folder in ["pages", "extra"]:
+    for folder in ["pages"]:
         if (ROOT / "content" / folder).is_dir():
             shutil.copytree(ROOT / "content" / folder, content / folder)
     (content / "articles").mkdir()
@@ -73,7 +73,7 @@ def test_missing_article_metadata_fails_the_build_naming_the_file(tmp_path):
     result = make_html(content, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "a-test-article.md: the article has no `summary` line" in output
+    assert "a-test-article.md: the article has no `Summary` line" in output
     assert "Traceback" not in output
 
 

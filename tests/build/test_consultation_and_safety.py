@@ -82,7 +82,7 @@ def test_the_help_page_lists_the_regions_resources(site):
 def opted_out_site(tmp_path_factory):
     """A small site: the real pages and extras, two test articles, other settings."""
     content = tmp_path_factory.mktemp("content")
-    for folder in ["pages", "extra", "images"]:
+    for folder in ["pages", "images"]:
         if (ROOT / "content" / folder).is_dir():
             shutil.copytree(ROOT / "content" / folder, content / folder)
     (content / "articles").mkdir()

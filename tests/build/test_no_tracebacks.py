@@ -1,0 +1,101 @@
+"""Mistakes that used to end `make html` in a traceback now end in a plain message that
+names the file (and line, where there is one), and valid content that used to crash builds.
+
+Each case runs the real `make html` on a small site.
+"""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = ("Title: {title}\nDate: {date}\nModified: 2026-11-01\nCategory: The impact\n{tags}"
+          "Slug: {slug}\nStep: {step}\nSummary: A short test article.\n{extra}\nSome text.\n")
+
+
+def article(title="A test", slug="a-test", step=1, tags="Tags: trust\n", date="2026-09-01", extra=""):
+    return HEADER.format(title=title, slug=slug, step=step, tags=tags, date=date, extra=extra)
+
+
+def make_html(tmp_path, articles, pages=True, settings=None):
+    content = tmp_path / "content"
+    if pages:
+        shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir(parents=True)
+    for name, text in articles.items():
+        path = content / "articles" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    command = ["make", "-s", "html", f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}"]
+    if settings:
+        command.append(f"CONFFILE={settings}")
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    return result.returncode, output
+
+
+@pytest.mark.parametrize("status", ["draft", "hidden"])
+def test_a_draft_or_hidden_article_builds(tmp_path, status):
+    code, output = make_html(tmp_path, {"a.md": article(extra=f"Status: {status}\n"),
+                                        "b.md": article("Other", "other", 2)})
+    assert code == 0, output
+    folder = "drafts/a-test.html" if status == "draft" else "a-test/index.html"
+    page = (tmp_path / "out" / folder).read_text()
+    assert re.search(r"article-meta__readtime\">1 min read<", page)
+
+
+def test_a_site_with_only_articles_builds(tmp_path):
+    code, output = make_html(tmp_path, {"a.md": article()}, pages=False)
+    assert code == 0, output
+    assert (tmp_path / "out" / "robots.txt").read_text().startswith("User-agent: *")
+
+
+@pytest.mark.parametrize("tags", ["", "Tags:\n"], ids=["no tags line", "empty tags"])
+def test_an_article_without_tags_is_named_not_a_crash(tmp_path, tags):
+    code, output = make_html(tmp_path, {"a.md": article(tags=tags)})
+    assert code != 0
+    assert "articles/a.md: the article has no `Tags` line in its header, or it is empty." in output
+
+
+def test_two_articles_with_one_slug_name_both_files(tmp_path):
+    code, output = make_html(tmp_path, {"a.md": article(slug="same"), "b.md": article("Two", "same", 2)})
+    assert code != 0
+    assert re.search(r"articles/b\.md: it would be written to `same/index\.html`, where \S*articles/a\.md "
+                     r"is already written .*Give one of them its own `Slug:` line", output), output
+
+
+def test_a_date_that_is_not_a_date_names_its_line(tmp_path):
+    code, output = make_html(tmp_path, {"a.md": article(date="2026-13-45")})
+    assert code != 0
+    assert "articles/a.md:2: `Date: 2026-13-45` cannot be read" in output
+    assert "Write the date as year-month-day, e.g. `Date: 2026-09-01`." in output
+
+
+def test_a_file_not_saved_as_utf8_names_its_line(tmp_path):
+    text = article().replace("Some text.", "Some text.\n\nCaf\u00e9.").encode("latin-1")
+    code, output = make_html(tmp_path, {"a.md": text})
+    line = text.decode("latin-1").splitlines().index("Caf\u00e9.") + 1
+    assert code != 0
+    assert f"articles/a.md:{line}: this file is not saved as UTF-8 text" in output
+
+
+SETTINGS_MISTAKES = {
+    "not Python": ('PRACTICE_NAME = "Kestrel', r"settings\.py:5: the settings file is not valid Python"),
+    "unquoted name": ("HELP_REGION = CA", r"settings\.py:5: the settings file stopped with NameError: name 'CA'"),
+    "path of plain names": ('LEARNING_PATH = ["Understanding trust", "The impact"]',
+                            r"LEARNING_PATH in your settings file is not right: part 1 is 'Understanding trust'"),
+    "empty path": ("LEARNING_PATH = []", r"LEARNING_PATH .* it is \[\]; it must list at least one part"),
+}
+
+
+@pytest.mark.parametrize("mistake", SETTINGS_MISTAKES, ids=list(SETTINGS_MISTAKES))
+def test_a_settings_mistake_is_named_without_a_traceback(tmp_path, mistake):
+    line, expected = SETTINGS_MISTAKES[mistake]
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n\n{line}\n")
+    code, output = make_html(tmp_path, {"a.md": article()}, settings=settings)
+    assert code != 0
+    assert re.search(expected, output), output
