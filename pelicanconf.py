@@ -34,6 +34,15 @@ HELP_REGION = "CA"
 EXIT_URL = "https://weather.gc.ca/"
 
 # --- The site --------------------------------------------------------------
+# The Content-Security-Policy that deploy/_headers and deploy/nginx-security-headers.conf send,
+# also written into every page as a <meta> tag, so hosts that cannot send headers (GitHub
+# Pages) enforce it too. frame-ancestors only works as a header, so the tag leaves it out.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; media-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+
 SITENAME = PRACTICE_NAME
 SITE_DESCRIPTION = (
     "Plain-language articles and private self-reflection checklists about "

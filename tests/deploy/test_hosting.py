@@ -4,6 +4,7 @@ Every internal link, fragment, asset, the feed and the search index must
 resolve, with the security headers from deploy/ on every response.
 """
 
+import html
 import json
 import re
 import subprocess
@@ -231,3 +232,16 @@ def test_only_fingerprinted_bundles_are_cached_for_a_year(hosted):
     for path in ("/", "/what-trust-is/", "/theme/img/favicon.svg", "/feeds/all.atom.xml", "/search/"):
         assert not any(_matches(pattern, path) for pattern in immutable), path
         assert fetch(hosted.url + path)[1]["Cache-Control"] == "public, max-age=0, must-revalidate", path
+
+
+def test_every_page_carries_the_shipped_policy_as_a_meta_tag_too(hosted_subpath):
+    """For hosts that send no headers (GitHub Pages): the same policy, minus frame-ancestors,
+    which only works as a header."""
+    header = re.search(r"Content-Security-Policy: (.*)", HEADERS_FILE.read_text()).group(1).strip()
+    expected = header.replace("; frame-ancestors 'none'", "")
+    assert expected != header
+    pages = [page for page in hosted_subpath.site.rglob("*.html") if "pagefind" not in page.parts]
+    assert len(pages) > 20
+    for page in pages:
+        tags = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page.read_text())
+        assert [html.unescape(tag) for tag in tags] == [expected], page
