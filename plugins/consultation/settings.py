@@ -25,8 +25,13 @@ class SettingsError(Exception):
     """A setting the site owner must fix; the message says how."""
 
 
+def is_clean_url(url):
+    """No spaces, quotes or angle brackets: they would break the page's markup or the link."""
+    return isinstance(url, str) and not any(char.isspace() or char in "\"'<>`" for char in url)
+
+
 def check_booking_url(url, name="CONSULTATION_URL"):
-    parts = urlsplit(url if isinstance(url, str) else "")
+    parts = urlsplit(url if is_clean_url(url) else "")
     if parts.scheme == "https" and parts.netloc:
         return
     if parts.scheme in ("mailto", "tel") and parts.path:
@@ -54,9 +59,10 @@ def check_resources(resources, region):
         for key in ("url", "tel"):
             if entry.get(key) and not isinstance(entry[key], str):
                 raise SettingsError(f"consultation: HELP_RESOURCES[{region!r}] entry {number}: `{key}` must be text.")
-        if entry.get("url") and not entry["url"].startswith("https://"):
+        if entry.get("url") and not (entry["url"].startswith("https://") and is_clean_url(entry["url"])):
             raise SettingsError(
-                f"consultation: HELP_RESOURCES[{region!r}] entry {number}: `url` must start with https://."
+                f"consultation: HELP_RESOURCES[{region!r}] entry {number}: `url` must start with https:// "
+                "and hold no spaces or quotes."
             )
 
 
@@ -74,7 +80,8 @@ def checked_settings(settings):
     if not isinstance(values["CONSULTATION_CAMPAIGN_PARAMETERS"], bool):
         raise SettingsError("consultation: CONSULTATION_CAMPAIGN_PARAMETERS must be True or False.")
     check_resources(values["HELP_RESOURCES"], values["HELP_REGION"])
-    exit_url = urlsplit(values["EXIT_URL"] or "")
+    exit_url = urlsplit(values["EXIT_URL"] if is_clean_url(values["EXIT_URL"]) else "")
     if exit_url.scheme != "https" or not exit_url.netloc:
-        raise SettingsError("consultation: EXIT_URL must be a neutral https:// page, e.g. a weather site.")
+        raise SettingsError(f"consultation: EXIT_URL must be a neutral https:// page with no spaces or quotes, "
+                            f"e.g. EXIT_URL = \"https://weather.gc.ca/\"; it is {values['EXIT_URL']!r}.")
     return values

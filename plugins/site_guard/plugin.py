@@ -10,6 +10,8 @@ import os
 
 from pelican import signals
 
+from .settings_check import check_settings
+
 logger = logging.getLogger(__name__)
 
 REQUIRED = {
@@ -65,5 +67,6 @@ def one_file_per_address(generators):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(check_articles)
     signals.all_generators_finalized.connect(one_file_per_address)

@@ -88,6 +88,15 @@ SETTINGS_MISTAKES = {
     "path of plain names": ('LEARNING_PATH = ["Understanding trust", "The impact"]',
                             r"LEARNING_PATH in your settings file is not right: part 1 is 'Understanding trust'"),
     "empty path": ("LEARNING_PATH = []", r"LEARNING_PATH .* it is \[\]; it must list at least one part"),
+    "campaign typo": ("CONSULTATION_CAMPAIGN_PARAMS = True",
+                      r"`CONSULTATION_CAMPAIGN_PARAMS` is not a setting .* Did you mean CONSULTATION_CAMPAIGN_PARAMETERS\?"),
+    "region typo": ('HELP_REGOIN = "US"', r"`HELP_REGOIN` is not a setting .* Did you mean HELP_REGION\?"),
+    "exit typo": ('EXIT_ULR = "https://weather.gc.ca/"', r"Did you mean EXIT_URL\?"),
+    "practice typo": ('PRACTISE_NAME = "A practice"', r"`PRACTISE_NAME` .* Did you mean PRACTICE_NAME\?"),
+    "no practice name": ('PRACTICE_NAME = ""', r"`PRACTICE_NAME` must be set to a short text"),
+    "space in booking URL": ('CONSULTATION_URL = "https:// booking.example.org/x"',
+                             r"CONSULTATION_URL must be the practice's booking address .* 'https:// booking"),
+    "quote in exit URL": ('EXIT_URL = \'https://weather.gc.ca/"x\'', r"EXIT_URL must be a neutral https:// page"),
 }
 
 

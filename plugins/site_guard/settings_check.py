@@ -1,0 +1,52 @@
+"""Every setting this project adds is known by name: a typo stops the build with a suggestion.
+
+Pelican ignores a setting it does not know, so `HELP_REGOIN = "US"` would silently keep the
+Canadian help lines. The names below are the project's own (the checklist plugin checks its
+`CHECKLIST_*` names itself); a setting that starts with one of their prefixes, or that is
+one letter or two away from one of them, must be one of them.
+"""
+
+import difflib
+
+from consultation.settings import DEFAULTS as CONSULTATION_SETTINGS
+
+PROJECT_SETTINGS = {
+    *CONSULTATION_SETTINGS,
+    "PRACTICE_NAME", "PRACTICE_CLINICIAN", "PRACTICE_REGION",
+    "HELP_RESOURCES_FOR_REGION",  # written by the consultation plugin, not by the owner
+    "SITE_DESCRIPTION", "LEARNING_PATH", "ARTICLE_TOC_MIN_SECTIONS", "SEARCH_INDEX",
+    "CONTENT_SECURITY_POLICY",
+}
+PROJECT_PREFIXES = ("PRACTICE_", "CONSULTATION_", "INDIVIDUAL_", "HELP_", "EXIT_", "LEARNING_", "ARTICLE_TOC_")
+REQUIRED_TEXTS = {
+    "PRACTICE_NAME": 'PRACTICE_NAME = "Your Practice Name"',
+    "SITE_DESCRIPTION": 'SITE_DESCRIPTION = "Plain-language articles about trust in couples."',
+}
+
+
+class SettingsError(Exception):
+    """A setting the site owner must fix; the message says how."""
+
+
+def unknown_setting_problems(settings):
+    problems = []
+    for name in sorted(settings):
+        if name in PROJECT_SETTINGS or not name.isupper():
+            continue
+        close = difflib.get_close_matches(name, PROJECT_SETTINGS, n=1, cutoff=0.85)
+        if name.startswith(PROJECT_PREFIXES) or close:
+            hint = f" Did you mean {close[0]}?" if close else ""
+            problems.append(f"`{name}` is not a setting this site knows, so it would do nothing.{hint}")
+    return problems
+
+
+def missing_text_problems(settings):
+    return [f"`{name}` must be set to a short text, e.g. {example}."
+            for name, example in REQUIRED_TEXTS.items()
+            if not isinstance(settings.get(name), str) or not settings[name].strip()]
+
+
+def check_settings(pelican):
+    problems = unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
+    if problems:
+        raise SettingsError("settings: " + " ".join(problems) + " Fix it in your settings file (pelicanconf.py).")
