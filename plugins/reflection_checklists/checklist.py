@@ -214,10 +214,13 @@ class Checklist(LineTrackedBlock):
             hint.text = self.options["hint"]
         listing = etree.SubElement(fieldset, "ul", {"class": "checklist__items"})
         for key, text, safety in items:
-            input_id = f"{checklist_id}-{key}"
+            # "--" cannot occur in a checklist id, so no item id can equal the id of the
+            # checklist's own parts (`-title`, `-remember`...), whatever key an author picks.
+            # No `name`: answers are never part of any form data.
+            input_id = f"{checklist_id}--{key}"
             item = etree.SubElement(listing, "li", {"class": "checklist__item"})
             attributes = {"class": "checklist__input", "type": "checkbox", "id": input_id,
-                          "name": input_id, "value": "ticked", "data-item": key}
+                          "data-item": key}
             if safety:
                 item.set("class", "checklist__item checklist__item--safety")
                 attributes["data-safety"] = ""
@@ -232,7 +235,7 @@ class Checklist(LineTrackedBlock):
             hint = etree.SubElement(notes, "p", {"class": "checklist__hint", "id": f"{checklist_id}-notes-hint"})
             hint.text = self.config["notes_hint"]
             area = etree.SubElement(notes, "textarea", {
-                "id": f"{checklist_id}-notes", "name": f"{checklist_id}-notes", "rows": "5",
+                "id": f"{checklist_id}-notes", "rows": "5",
                 "aria-describedby": f"{checklist_id}-notes-hint", "data-notes": ""})
             area.text = ""
 

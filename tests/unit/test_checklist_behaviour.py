@@ -28,7 +28,7 @@ def test_item_ids_survive_inserting_and_reordering_items():
 def test_an_explicit_key_survives_rewording():
     before = item_ids(["We talk every evening. {#evening-talk}"])
     after = item_ids(["We talk most evenings. {#evening-talk}"])
-    assert list(before.values()) == list(after.values()) == ["signs-evening-talk"]
+    assert list(before.values()) == list(after.values()) == ["signs--evening-talk"]
 
 
 def test_every_checkbox_has_its_own_label():
@@ -44,3 +44,17 @@ def test_the_same_ids_on_two_pages_are_fine():
     # Ids only need to be unique per page; each page is converted separately.
     render(LIST.format(items="- [ ] One."))
     render(LIST.format(items="- [ ] One."))
+
+
+def test_an_item_key_can_never_take_the_id_of_the_checklists_own_parts():
+    # {#remember} once made the "Remember my answers" label tick the item instead.
+    doc = BeautifulSoup(render(LIST.format(items="- [ ] One. {#remember}\n- [ ] Two. {#title}")), "html.parser")
+    ids = [element["id"] for element in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), ids
+    assert doc.select_one('label[for="signs-remember"]').get_text() == "Remember my answers on this device"
+    assert doc.select_one("#signs-remember")["data-remember"] == ""
+
+
+def test_answers_are_never_form_data():
+    doc = BeautifulSoup(render(LIST.format(items="- [ ] One.") + "\n"), "html.parser")
+    assert not doc.select("[name]")

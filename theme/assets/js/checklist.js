@@ -9,8 +9,9 @@
 const CHECKLIST_TEXT = {
   count: (ticked, total) => `${ticked} of ${total} ticked`,
   notSaved: "Your answers can't be saved in this browser, so they will be gone when you leave this page.",
+  full: "This browser's storage is full, so your latest changes are not saved. Answers saved before are kept.",
   unreadable: 'Some of your saved answers could not be read, so they have been left out.',
-  cleared: 'Your answers have been cleared.',
+  cleared: 'All your answers on this site have been cleared.',
   // Said once, politely, when help appears, so screen-reader users know it is there.
   safety: 'Help you can reach now is shown just below the list.'
 };
@@ -81,6 +82,9 @@ class Checklist {
     // Another checklist on the page changed: a safety tick there changes what this one shows.
     document.addEventListener('checklist:change', (event) => { if (event.target !== root) this.render(); });
     window.addEventListener('pagehide', () => this.forgetSafetyTicks());
+    // Another tab changed what is kept on this device: stay in step with it.
+    window.addEventListener('storage', (event) => this.deviceChanged(event));
+    document.addEventListener('checklist:cleared', (event) => { if (event.target !== root) this.reset(); this.render(); });
     // A page back from the cache, or one the browser refilled from its own form memory
     // (that can happen after this script ran), shows what storage holds now: nothing
     // after Clear or "Exit this page", and never a safety tick.
@@ -97,6 +101,7 @@ class Checklist {
   restore () {
     for (const input of this.safetyInputs) input.checked = false;
     const { record, fromDevice, blocked, damaged } = answerStore.load(this.key, this.ordinary.map((input) => input.dataset.item));
+    this.blocked = blocked;
     if (blocked) this.tell(CHECKLIST_TEXT.notSaved);
     else if (damaged) this.tell(CHECKLIST_TEXT.unreadable);
     if (!record) {
@@ -134,20 +139,41 @@ class Checklist {
   }
 
   // Only ordinary items are ever written; a safety tick stays in this page alone.
-  save () {
+  save (areas) {
     const items = {};
     for (const input of this.ordinary) if (input.checked) items[input.dataset.item] = true;
     const saved = answerStore.save(this.key, {
       items, notes: this.notes ? this.notes.value : '', remember: this.remember.checked
-    });
-    if (!saved) this.tell(CHECKLIST_TEXT.notSaved);
+    }, areas);
+    if (!saved) this.tell(this.blocked ? CHECKLIST_TEXT.notSaved : CHECKLIST_TEXT.full);
   }
 
+  // "Clear my answers" erases every answer and note this site keeps, on every page, in both
+  // storages (older versions and renamed checklists included), and empties this page's lists.
   clear () {
     this.reset();
-    answerStore.forget(this.key);
+    answerStore.forgetAll(storageNamespace());
     this.render();
     this.message.textContent = CHECKLIST_TEXT.cleared;
+    this.root.dispatchEvent(new CustomEvent('checklist:cleared', { bubbles: true }));
+    this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
+  }
+
+  deviceChanged (event) {
+    if (event.key !== null && event.key !== this.key) return;
+    let fromDevice = false;
+    try { fromDevice = event.storageArea === window[DEVICE]; } catch {}
+    if (!fromDevice) return;
+    const record = answerStore.parse(event.newValue, this.ordinary.map((input) => input.dataset.item));
+    if (record) {
+      for (const input of this.ordinary) input.checked = record.items.has(input.dataset.item);
+      if (this.notes) this.notes.value = record.notes;
+      this.remember.checked = true;
+    } else {
+      this.remember.checked = false;  // turned off (or cleared) in another tab: off here too
+    }
+    this.save([TAB]);
+    this.render();
     this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
   }
 

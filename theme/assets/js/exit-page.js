@@ -14,13 +14,15 @@ class ExitPage {
     if (!(link instanceof HTMLAnchorElement) || !link.href) throw new Error('ExitPage: no exit link');
     this.root = root;
     this.link = link;
+    // The words live in the markup (partials/safety_bar.html), as GOV.UK Frontend does.
     const data = root.dataset;
     this.text = {
-      activated: data.i18nActivated || 'Loading.',
-      timedOut: data.i18nTimedOut || 'Exit this page expired.',
-      pressTwoMoreTimes: data.i18nPressTwoMoreTimes || 'Shift, press 2 more times to exit.',
-      pressOneMoreTime: data.i18nPressOneMoreTime || 'Shift, press 1 more time to exit.'
+      activated: data.i18nActivated,
+      timedOut: data.i18nTimedOut,
+      pressTwoMoreTimes: data.i18nPressTwoMoreTimes,
+      pressOneMoreTime: data.i18nPressOneMoreTime
     };
+    if (Object.values(this.text).some((text) => !text)) throw new Error('ExitPage: a data-i18n-* text is missing');
     this.presses = 0;
     this.lastKeyWasModified = false;
     this.pressTimer = null;

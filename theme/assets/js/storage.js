@@ -45,22 +45,28 @@ const answerStore = {
       if (text === null) continue;
       const { record, damaged } = readRecord(text, known);
       result.damaged ||= damaged;
+      // Nothing usable in it: remove it, so it is reported once, not on every visit.
+      if (!record) answerStore.forget(key, [area]);
       if (record) return { ...result, record, fromDevice: area === DEVICE };
     }
     return result;
   },
 
-  // Save for this tab, and on the device too if asked. False if any copy failed; a copy
-  // that could not be updated is removed so that old answers do not come back later.
-  save (key, answers) {
+  // The record kept on the device for this key, as written by another tab (storage event).
+  parse (text, known) {
+    return text === null ? null : readRecord(text, known).record;
+  },
+
+  // Save for this tab, and on the device too if asked. False if any copy failed (storage
+  // full); a copy that could not be updated keeps what it held: nothing saved is lost.
+  save (key, answers, areas = answers.remember ? [TAB, DEVICE] : [TAB]) {
     const text = JSON.stringify({ v: STORAGE_VERSION, ...answers });
     let saved = true;
-    for (const area of answers.remember ? [TAB, DEVICE] : [TAB]) {
+    for (const area of areas) {
       try {
         window[area].setItem(key, text);
       } catch {
         saved = false;
-        answerStore.forget(key, [area]);
       }
     }
     return saved;
