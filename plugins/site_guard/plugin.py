@@ -10,6 +10,7 @@ import os
 
 from pelican import signals
 
+from . import content_policy
 from .settings_check import check_settings
 
 logger = logging.getLogger(__name__)
@@ -43,30 +44,41 @@ def check_articles(generator):
 def one_file_per_address(generators):
     """Two articles or pages with the same address (usually the same `Slug:`) would crash the
     writer; name both files, and write only the first so every other problem is still listed."""
-    taken = {}
-    for generator in generators:
-        for attribute in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
-            items = getattr(generator, attribute, None)
-            if not isinstance(items, list):
-                continue
-            kept = []
-            for item in items:
-                address = getattr(item, "save_as", "")
-                where = os.path.relpath(item.source_path)
-                if address and address in taken:
-                    logger.error(
-                        "%s: it would be written to `%s`, where %s is already written (the same "
-                        "`Slug: %s`?). Give one of them its own `Slug:` line.",
-                        where, address, taken[address], getattr(item, "slug", ""),
-                    )
-                    continue
-                if address:
-                    taken[address] = where
-                kept.append(item)
-            items[:] = kept
+    lists = [items for generator in generators
+             for attribute in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
+             if isinstance(items := getattr(generator, attribute, None), list)]
+    # The file whose name sorts first keeps the address, so every run reports the same one.
+    taken, dropped = {}, set()
+    for item in sorted((item for items in lists for item in items), key=lambda item: item.source_path):
+        address = getattr(item, "save_as", "")
+        if not address:
+            continue
+        if address in taken:
+            logger.error(
+                "%s: it would be written to `%s`, where %s is already written (the same "
+                "`Slug: %s`?). Give one of them its own `Slug:` line.",
+                os.path.relpath(item.source_path), address, os.path.relpath(taken[address]),
+                getattr(item, "slug", ""),
+            )
+            dropped.add(id(item))
+        else:
+            taken[address] = item.source_path
+    for items in lists:
+        items[:] = [item for item in items if id(item) not in dropped]
+
+
+def check_content_policy(content):
+    """Markup the CSP would block, and links to missing files, fail the build with file:line."""
+    html = getattr(content, "_content", None)
+    if not html or not getattr(content, "source_path", None) or not os.path.isfile(content.source_path):
+        return
+    where = os.path.relpath(content.source_path)
+    for line, message in content_policy.problems(html, content.source_path, content.settings["PATH"]):
+        logger.error("%s%s: %s", where, f":{line}" if line else "", message)
 
 
 def register():
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(check_content_policy)
     signals.article_generator_finalized.connect(check_articles)
     signals.all_generators_finalized.connect(one_file_per_address)

@@ -108,3 +108,30 @@ def test_a_settings_mistake_is_named_without_a_traceback(tmp_path, mistake):
     code, output = make_html(tmp_path, {"a.md": article()}, settings=settings)
     assert code != 0
     assert re.search(expected, output), output
+
+
+BLOCKED_MARKUP = {
+    "inline script": ("<script>alert(1)</script>", "`<script` would be blocked by the site's Content-Security-Policy"),
+    "event handler": ('<p><button onclick="go()">Go</button></p>', "`onclick=` would be blocked"),
+    "style attribute": ('<div style="color: red">Red</div>', "`style=` would be blocked"),
+    "javascript link": ('<p><a href="javascript:alert(1)">Go</a></p>', "`javascript:` would be blocked"),
+    "missing file": ("[Gone]({filename}/articles/no-such-article.md)",
+                     "the link to `/articles/no-such-article.md` points to a file that does not exist"),
+}
+
+
+@pytest.mark.parametrize("kind", BLOCKED_MARKUP, ids=list(BLOCKED_MARKUP))
+def test_markup_the_policy_blocks_or_a_missing_link_fails_with_its_line(tmp_path, kind):
+    markup, expected = BLOCKED_MARKUP[kind]
+    text = article().replace("Some text.", f"Some text.\n\n{markup}\n")
+    code, output = make_html(tmp_path, {"a.md": text})
+    line = text.splitlines().index(markup) + 1
+    assert code != 0
+    assert f"articles/a.md:{line}: {expected}" in output, output
+
+
+def test_markup_shown_as_code_is_fine(tmp_path):
+    text = article().replace("Some text.", "Some text.\n\n```html\n<script>shown, not run</script>\n"
+                                           '<p style="x" onclick="y">z</p>\n```\n')
+    code, output = make_html(tmp_path, {"a.md": text})
+    assert code == 0, output
