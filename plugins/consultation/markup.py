@@ -8,9 +8,8 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import type_string
 
-from reflection_checklists.checklist import LineTrackedBlock
+from reflection_checklists.checklist import LineTrackedBlock, type_text
 from reflection_checklists.source_check import track_block_lines
 
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
@@ -107,7 +106,7 @@ class Consultation(LineTrackedBlock):
 
     NAME = "consultation"
     ARGUMENT = None
-    OPTIONS = {"text": ("", type_string)}
+    OPTIONS = {"text": ("", type_text)}
 
     def on_create(self, parent):
         panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": "Book a consultation",

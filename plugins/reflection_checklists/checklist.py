@@ -41,7 +41,18 @@ RE_MARKUP = re.compile(r"[*_`~\[\]()]")
 CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
 
 
+def type_text(value):
+    """A text option. YAML reads `No`, `yes` or `12` as a yes/no or a number, not as words."""
+    if not isinstance(value, str):
+        raise ValueError("it is read as a yes/no or a number, not as text. Put the text in double "
+                         "quotes, e.g. `{key}: \"No\"`")
+    return value
+
+
 def type_checklist_id(value):
+    if not isinstance(value, str):
+        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, "
+                         "e.g. `everyday-signs`")
     value = type_string(value)
     if not RE_ID.match(value):
         raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, e.g. `everyday-signs`")
@@ -104,6 +115,15 @@ class LineTrackedBlock(Block):
                 return number
         return self.line
 
+    def as_written(self, line, key, value):
+        """The option's value as the author typed it (YAML turns `No` into False)."""
+        lines = getattr(self.md, "source_lines", [])
+        if 0 < line <= len(lines):
+            name, colon, written = lines[line - 1].strip().partition(":")
+            if colon and name.strip() == key:
+                return written.strip()
+        return value
+
     def _validate(self, parent, arg, **options):
         if self.arg_spec and not (arg or "").strip():
             self.fail(f"it has no {self.ARGUMENT_HELP}. Write it after a bar: `/// {self.NAME} | ...`.")
@@ -120,7 +140,8 @@ class LineTrackedBlock(Block):
             try:
                 parsed[key] = self.option_spec[key][1](value)
             except ValueError as error:
-                self.fail(f"option `{key}: {value}` is not valid: {error}.", line)
+                reason = str(error).replace("{key}", key)
+                self.fail(f"option `{key}: {self.as_written(line, key, value)}` is not valid: {reason}.", line)
         self.options = parsed
         return self.on_validate(parent)
 
@@ -166,10 +187,10 @@ class Checklist(LineTrackedBlock):
     ARGUMENT_HELP = "title (the question readers answer)"
     OPTIONS = {
         "id": ("", type_checklist_id),
-        "hint": ("", type_string),
+        "hint": ("", type_text),
         "notes": (False, type_yes_no),
         # Shown in place of the count-based reflection once a safety item is ticked.
-        "safety_message": ("", type_string),
+        "safety_message": ("", type_text),
     }
 
     def on_validate(self, parent):
