@@ -57,20 +57,23 @@ def source_line(source_lines, snippet):
 
 def problems(html, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
-    with open(source_path, encoding="utf-8", errors="replace") as source:
-        lines = source.read().splitlines()
     scanner = PolicyScanner()
     scanner.feed(html)
+    missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html))
+               if not os.path.exists(os.path.join(content_root if target.startswith("/") else
+                                                  os.path.dirname(source_path), target.lstrip("/")))]
+    if not scanner.found and not missing:
+        return []  # the usual case: the source is not read a second time
+    with open(source_path, encoding="utf-8", errors="replace") as source:
+        lines = source.read().splitlines()
     found = []
     for kind, snippet in dict.fromkeys(scanner.found):
         line = source_line(lines, snippet)
         found.append((line, f"`{snippet}` would be blocked by the site's Content-Security-Policy, "
                             f"so it would not work for readers: {FIXES[kind]}."))
-    for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html)):
-        base = content_root if target.startswith("/") else os.path.dirname(source_path)
-        if not os.path.exists(os.path.join(base, target.lstrip("/"))):
-            line = source_line(lines, target)
-            where = f"`{target}`" if line else f"`{target}` (a link the site adds, e.g. in a safety panel)"
-            found.append((line, f"the link to {where} points to a file that does not exist in "
-                                f"{os.path.relpath(content_root)}. Check the spelling, or add that file."))
+    for target in missing:
+        line = source_line(lines, target)
+        where = f"`{target}`" if line else f"`{target}` (a link the site adds, e.g. in a safety panel)"
+        found.append((line, f"the link to {where} points to a file that does not exist in "
+                            f"{os.path.relpath(content_root)}. Check the spelling, or add that file."))
     return found

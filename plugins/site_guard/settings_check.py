@@ -9,6 +9,7 @@ one letter or two away from one of them, must be one of them.
 import difflib
 
 from consultation.settings import DEFAULTS as CONSULTATION_SETTINGS
+from consultation.settings import SettingsError
 
 PROJECT_SETTINGS = {
     *CONSULTATION_SETTINGS,
@@ -22,10 +23,6 @@ REQUIRED_TEXTS = {
     "PRACTICE_NAME": 'PRACTICE_NAME = "Your Practice Name"',
     "SITE_DESCRIPTION": 'SITE_DESCRIPTION = "Plain-language articles about trust in couples."',
 }
-
-
-class SettingsError(Exception):
-    """A setting the site owner must fix; the message says how."""
 
 
 def unknown_setting_problems(settings):

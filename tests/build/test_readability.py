@@ -37,3 +37,13 @@ def test_article_reading_grade(site, name, record_property):
     print(f"{name}: FK grade {grade:.1f}")
     assert len(text.split()) > 300
     assert grade <= MAX_GRADE, f"{name} reads at grade {grade:.1f}; shorten its sentences and words"
+
+
+@pytest.mark.parametrize("slug", ["getting-help-now", "leaving-this-site-quickly", "staying-safer-online"])
+def test_safety_pages_read_plainly(site, slug):
+    """A reader in danger reads these in a hurry: grade 8 at most, stricter than articles."""
+    text = article_prose(site / slug / "index.html")
+    grade = textstat.flesch_kincaid_grade(text)
+    print(f"{slug}: FK grade {grade:.1f}")
+    assert len(text.split()) > 150
+    assert grade <= 8, f"{slug} reads at grade {grade:.1f}; shorten its sentences and words"
