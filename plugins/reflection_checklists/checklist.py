@@ -30,12 +30,15 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from .errors import AuthoringError
-from .source_check import track_block_lines
+from .source_check import MARKER_KEY, track_block_lines
 
 RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RE_ITEM = re.compile(r"^\[( |x|X)\][ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<marks>[^{}]*)\})?[ \t]*$", re.S)
 RE_MARK = re.compile(r"^(?:#(?P<id>[a-z][a-z0-9-]*)|\.(?P<cls>safety))$")
 RE_RANGE = re.compile(r"^(?P<low>\d+)(?:(?P<dash>-)(?P<high>\d+)|(?P<plus>\+))?$")
+RE_ITEM_LINE = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])(?:[ ]|$)")
+RE_SQUASHED_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\[")
+RE_ONLY_MARKS = re.compile(r"^\{[^{}]*\}$")
 RE_MARKUP = re.compile(r"[*_`~\[\]()]")
 
 CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
@@ -98,33 +101,26 @@ class LineTrackedBlock(Block):
     ARGUMENT_HELP = ""
 
     def on_init(self):
-        lines = self.md.block_lines.get(self.NAME, [])
-        index = self.tracker.setdefault("blocks_seen", 0)
-        self.tracker["blocks_seen"] = index + 1
-        self.line = lines[index] if index < len(lines) else 0
+        self.line, self.source = 0, None
 
     def fail(self, message, line=None):
         raise AuthoringError(line or self.line, f"{self.NAME} block: {message}")
 
-    def line_of(self, text):
-        """The source line at or after this block's first line that contains `text`."""
-        lines = getattr(self.md, "source_lines", [])
-        needle = " ".join(text.split())[:40]
-        for number in range(self.line, len(lines) + 1):
-            if needle and needle in " ".join(lines[number - 1].split()):
-                return number
-        return self.line
+    def take_source(self, options):
+        """The `source-line` marker the source check wrote under the header (see source_check)."""
+        marker = options.pop(MARKER_KEY, None)
+        self.source = self.md.block_sources.get(marker)
+        self.line = self.source.line if self.source else 0
 
-    def as_written(self, line, key, value):
-        """The option's value as the author typed it (YAML turns `No` into False)."""
-        lines = getattr(self.md, "source_lines", [])
-        if 0 < line <= len(lines):
-            name, colon, written = lines[line - 1].strip().partition(":")
-            if colon and name.strip() == key:
-                return written.strip()
-        return value
+    def line_of(self, text, occurrence=0):
+        """The body line of this block holding `text` (its `occurrence`-th copy), or the first line."""
+        needle = " ".join(text.split())
+        found = [number for number, line in (self.source.body if self.source else [])
+                 if needle and needle in " ".join(line.split())]
+        return found[min(occurrence, len(found) - 1)] if found else self.line
 
     def _validate(self, parent, arg, **options):
+        self.take_source(options)
         if self.arg_spec and not (arg or "").strip():
             self.fail(f"it has no {self.ARGUMENT_HELP}. Write it after a bar: `/// {self.NAME} | ...`.")
         if self.arg_spec is False and arg:
@@ -132,8 +128,9 @@ class LineTrackedBlock(Block):
         self.argument = (arg or "").strip()
         parsed = {key: spec[0] for key, spec in self.option_spec.items()}
         allowed = [key for key in self.option_spec if key != "attrs"]
+        written = self.source.options if self.source else {}
         for key, value in options.items():
-            line = self.line_of(f"{key}:")
+            line, as_written = written.get(key, (self.line, value))
             if key not in allowed:
                 listing = ", ".join(f"`{name}`" for name in allowed) or "none"
                 self.fail(f"unknown option `{key}`. The options it takes are: {listing}.", line)
@@ -141,7 +138,7 @@ class LineTrackedBlock(Block):
                 parsed[key] = self.option_spec[key][1](value)
             except ValueError as error:
                 reason = str(error).replace("{key}", key)
-                self.fail(f"option `{key}: {self.as_written(line, key, value)}` is not valid: {reason}.", line)
+                self.fail(f"option `{key}: {as_written}` is not valid: {reason}.", line)
         self.options = parsed
         return self.on_validate(parent)
 
@@ -178,6 +175,11 @@ class Reflection(LineTrackedBlock):
         el.set("data-line", str(self.line))
         return el
 
+    def on_end(self, block):
+        if len(block) <= 1 and not (block[0].tail or "").strip():
+            self.fail(f"the reflection `{self.argument}` is empty. Write what ticking that many might "
+                      f"mean on the lines between `//// reflection | {self.argument}` and its `////`.")
+
 
 class Checklist(LineTrackedBlock):
     """A self-reflection checklist made of real, labelled checkboxes."""
@@ -194,6 +196,9 @@ class Checklist(LineTrackedBlock):
     }
 
     def on_validate(self, parent):
+        if self.argument.startswith("|") or self.argument.endswith("|"):
+            self.fail(f"the title `{self.argument}` starts or ends with `|`. The title is everything "
+                      "after the first `|`; remove the extra one.")
         if not self.options["id"]:
             self.fail(
                 "it needs an `id`, a short name that keeps readers' answers when you edit the "
@@ -292,48 +297,87 @@ class Checklist(LineTrackedBlock):
         self.add_controls(block, checklist_id)
         self.tracker.setdefault("checklists", []).append(checklist_id)
 
+    def item_lines(self):
+        """The line of each list item written directly in this block, in order."""
+        body = self.source.body if self.source else []
+        return [number for number, text in body if RE_ITEM_LINE.match(text)]
+
     def collect(self, block):
         """Split the block's parsed content into items and reflections."""
         items, reflections, keys = [], [], {}
+        lines = iter(self.item_lines())
         for child in list(block):
             if child.tag == "div" and "checklist__reflection" in child.get("class", ""):
                 reflections.append(child)
-            elif child.tag == "ul":
+            elif child.tag in ("ul", "ol"):
                 for entry in child:
-                    items.append(self.parse_item(entry, keys))
+                    line = next(lines, self.line)
+                    if child.tag == "ol":
+                        self.fail("write each item with a dash, `- [ ] ...`, not with a number: readers "
+                                  "tick items in any order.", line)
+                    items.append(self.parse_item(entry, keys, line))
+            elif child.tag == "pre":
+                words = " ".join("".join(child.itertext()).split())
+                self.fail(f"`{words[:40]}` is indented four spaces after a blank line, so Markdown shows "
+                          "it as code. Start items and reflections at the left edge of the block.",
+                          self.line_of(words[:40]))
             else:
+                text = "".join(child.itertext()).strip()
+                first = " ".join(text.split("\n", 1)[0].split())
+                if RE_SQUASHED_ITEM.match(first):
+                    self.fail(f"`{first[:40]}` needs a space after the dash: write `- [ ] ...`.",
+                              self.line_of(first[:40]))
                 self.fail(
-                    "only `- [ ]` items and `//// reflection` blocks can go inside a checklist. "
-                    "Move other text above the `/// checklist` line."
+                    f"the text `{' '.join(text.split())[:60]}` cannot go inside a checklist: only `- [ ]` "
+                    "items and `//// reflection` blocks can. Move it above the `/// checklist` line, or "
+                    "into a reflection.",
+                    self.line_of(first[:40]),
                 )
         if not items:
             self.fail("it has no items. Add one line per item, like `- [ ] One of us checks the other's phone.`")
         return items, reflections
 
-    def parse_item(self, entry, keys):
-        if len(entry) and entry[0].tag == "p" and not (entry.text or "").strip():
-            paragraphs = [child for child in entry if child.tag == "p"]
-            if len(paragraphs) != len(entry) or len(paragraphs) > 1:
-                self.fail("each item must be a single line; a nested list or second paragraph is not allowed.")
-            text = paragraphs[0].text or ""
-        elif len(entry):
-            self.fail("each item must be a single line; a nested list or second paragraph is not allowed.")
-        else:
-            text = entry.text or ""
-        match = RE_ITEM.match(text.strip())
+    def parse_item(self, entry, keys, line):
+        paragraphs = [child for child in entry if child.tag == "p"]
+        if len(entry) != len(paragraphs) or len(paragraphs) > 1:
+            nested = next((child for child in entry if child.tag != "p"), None) or paragraphs[1]
+            words = " ".join("".join(nested.itertext()).split())
+            self.fail("each item must be a single line; a nested list or a second paragraph under an "
+                      "item is not allowed. Make it an item of its own, starting at the left edge.",
+                      self.line_of(words[:40]) if words else line)
+        text = (paragraphs[0].text if paragraphs else entry.text) or ""
+        text = text.strip()
+        if text in ("[ ]", "[x]", "[X]", ""):
+            self.fail("this item is empty. Write the statement after the box: "
+                      "`- [ ] One of us checks the other's phone.`", line)
+        if "\n" in text:
+            first, rest = text.split("\n", 1)
+            where = line + 1
+            if RE_SQUASHED_ITEM.match(rest):
+                self.fail(f"`{rest.splitlines()[0][:40]}` needs a space after the dash: write "
+                          f"`- [ ] ...`. Without it, it joins the item above.", where)
+            self.fail(f"the item `{first[:50]}` goes on over two lines. Write each item on one line; "
+                      "a line that does not start with `- [ ]` joins the item above.", where)
+        match = RE_ITEM.match(text)
         if not match:
             self.fail(
-                f"the item `{text.strip()[:60]}` must start with `[ ] ` after the dash, "
+                f"the item `{text[:60]}` must start with `[ ] ` after the dash, "
                 "like `- [ ] One of us checks the other's phone.`",
-                self.line_of(text.strip()),
+                line,
             )
-        line = self.line_of(match.group("text"))
-        key, safety = item_key(match.group("text")), False
+        if match.group(1) != " ":
+            self.fail(f"write `- [ ]`, not `- [{match.group(1)}]`: readers tick the boxes themselves, and "
+                      "a box cannot start ticked.", line)
+        words = match.group("text")
+        if RE_ONLY_MARKS.match(words):
+            self.fail(f"this item has no words, only `{words}`. Write the statement first, then the mark: "
+                      "`- [ ] I feel afraid of my partner. {.safety}`.", line)
+        key, safety = item_key(words), False
         for mark in (match.group("marks") or "").split():
             found = RE_MARK.match(mark)
             if not found:
                 self.fail(
-                    f"`{{{match.group('marks')}}}` after the item `{match.group('text')[:50]}` is not "
+                    f"`{{{match.group('marks')}}}` after the item `{words[:50]}` is not "
                     "understood. Write `{.safety}` to mark a safety item, `{#short-name}` to fix "
                     "its saved-answer key, or both.",
                     line,
@@ -343,14 +387,15 @@ class Checklist(LineTrackedBlock):
             if found.group("cls"):
                 safety = True
         if key in keys:
+            first_text, first_line = keys[key]
             self.fail(
-                f"the item `{match.group('text')[:50]}` says the same as an item above it, "
-                "so readers' answers to the two would be mixed up. Remove the repeat, or reword "
-                "it, or give one of them its own key with `{#short-name}` at the end.",
+                f"the item `{words[:50]}` says the same as the item on line {first_line} "
+                f"(`{first_text[:50]}`), so readers' answers to the two would be mixed up. Remove the "
+                "repeat, or reword it, or give one of them its own key with `{#short-name}` at the end.",
                 line,
             )
-        keys[key] = match.group("text")
-        return key, match.group("text"), safety
+        keys[key] = (words, line)
+        return key, words, safety
 
     def check_reflections(self, reflections, count, safety_count=0):
         """Ranges must cover 0..count ordinary items; `{.safety}` items are never counted."""

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 
 from markdown import Markdown
 from pelican import signals
@@ -123,10 +124,51 @@ def configure(pelican):
 
 
 def use_checklist_reader(readers):
-    for extension in MarkdownReader.file_extensions:
-        readers.reader_classes[extension] = ChecklistMarkdownReader
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if extension in MarkdownReader.file_extensions:
+            readers.reader_classes[extension] = ChecklistMarkdownReader
+        else:
+            readers.reader_classes[extension] = without_markdown_blocks(reader_class)
+
+
+RE_BLOCK_LINE = re.compile(r"^[ \t>]*/{3,}[ ]*(checklist|reflection|consultation)\b", re.I)
+RE_DOCUTILS_MESSAGE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<what>.*)", re.S)
+
+
+def without_markdown_blocks(reader_class):
+    """`reader_class` (reStructuredText, HTML), naming a checklist block it cannot read.
+
+    Checklists are a Markdown feature: in another kind of file they would be
+    plain text, or stop docutils with a message about a bullet list. Pelican
+    itself would only log "Could not process"; the author hears file, line and
+    what to do instead, and docutils' own complaints keep their file and line.
+    """
+
+    class Reader(reader_class):
+        def read(self, source_path):
+            where = os.path.relpath(source_path)
+            with open(source_path, encoding="utf-8", errors="replace") as source:
+                for number, line in enumerate(source, start=1):
+                    if found := RE_BLOCK_LINE.match(line):
+                        message = (f"{where}:{number}: a `{found.group(1).lower()}` block only works in a "
+                                   f"Markdown file, and this one is {os.path.splitext(source_path)[1]}, so "
+                                   "readers would see it as plain text. Write the page in Markdown (a `.md` "
+                                   "file) to use it.")
+                        logger.error("%s", message)
+                        raise AuthoringError(number, message[len(where) + len(str(number)) + 3:], where)
+            try:
+                return super().read(source_path)
+            except Exception as error:
+                if found := RE_DOCUTILS_MESSAGE.match(str(error)):
+                    logger.error("%s:%s: reStructuredText cannot read this line: %s", where, found.group("line"),
+                                 " ".join(found.group("what").split()))
+                raise
+
+    Reader.__name__ = Reader.__qualname__ = reader_class.__name__
+    return Reader
 
 
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_checklist_reader)
+

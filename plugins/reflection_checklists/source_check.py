@@ -1,189 +1,100 @@
-"""Structural checks on the raw Markdown, before pymdown Blocks sees it.
+"""Give every block its source line, and never let block syntax reach a reader as text.
 
 pymdown Blocks leaves a misspelled block, a header with broken YAML or an
-unclosed block as literal text (or swallows the rest of the page). Those
-mistakes can only be seen in the raw lines, so this preprocessor finds them,
-with their line numbers, and records where each of our blocks starts so the
-block classes can name the line of any later mistake.
+unclosed block as literal text, and Markdown keeps no line numbers. So:
+
+- `BlockSourceCheck` (a preprocessor) scans the raw lines with `SourceScan`,
+  fails on mistakes only the raw lines show, and writes one extra option line,
+  `source-line: N`, under the header of each block this project owns. The
+  marker travels with the block through blockquotes, list items and
+  admonitions; `LineTrackedBlock` takes it out and so knows its own line and
+  its `BlockSource` (options and body lines), whatever came before it.
+- `LeftoverBlockCheck` (a postprocessor) fails when a marker is still in the
+  finished HTML: Markdown did not read that block (it sat in raw HTML, or in
+  text Markdown shows as it is), so a reader would see `/// checklist` as text.
+  In a code sample the marker is removed and the sample shown as written.
 """
 
-import difflib
 import re
 
-import yaml
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .errors import AuthoringError
+from .source_scan import SourceScan
 
-# The same shapes pymdown Blocks uses for a block's first and last line.
-RE_START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
-RE_END = re.compile(r"^[ ]{0,3}(/{3,})[ ]*$")
-RE_OPTION_LINE = re.compile(r"^[ ]{4,}\S")
-RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-
-# libyaml's loader when PyYAML has it: the same YAML, several times faster on a big site.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def find_option_lines(lines, start):
-    """Return the indented option lines directly under a block's first line."""
-    options = []
-    for text in lines[start:]:
-        if not RE_OPTION_LINE.match(text):
-            break
-        options.append(text)
-    return options
-
-
-def parse_options(option_lines, header_line):
-    """Parse a block's indented YAML options; report broken YAML on its own line."""
-    if not option_lines:
-        return {}
-    source = "\n".join(line[4:] for line in option_lines)
-    try:
-        options = yaml.load(source, Loader=SafeLoader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = header_line + 1 + (mark.line if mark else 0)
-        problem = getattr(error, "problem", None) or "it could not be read"
-        raise AuthoringError(
-            line,
-            f"the options under this block are not valid YAML ({problem}). "
-            "Write one option per line as `name: value`, indented four spaces; "
-            "put text that contains a colon in double quotes.",
-        ) from None
-    if not isinstance(options, dict):
-        raise AuthoringError(
-            header_line + 1,
-            "the indented lines under this block must be options written as "
-            "`name: value`, one per line.",
-        )
-    return options
+MARKER_KEY = "source-line"
+RE_LEFTOVER = re.compile(rf"\n?[ \t]*(?:&gt;[ ]?)*[ \t]*{MARKER_KEY}: (\d+)[ ]*(?=\n|$)")
+RE_PRE = re.compile(r"<pre[\s>]|</pre>")
 
 
 class BlockSourceCheck(Preprocessor):
-    """Fail on block mistakes that pymdown Blocks would silently keep as text."""
+    """Scan the raw lines, fail on block mistakes, and mark each block with its line."""
 
     def __init__(self, md):
         super().__init__(md)
         self.parents = {}  # {block name we check: the block it must sit inside, or None}
 
-    @property
-    def names(self):
-        return set(self.parents)
-
-    @property
-    def block_lines(self):
-        return self.md.block_lines
-
     def known_block_names(self):
-        blocks = self.md.parser.blockprocessors["blocks"]
-        return sorted(blocks.blocks)
+        return set(self.md.parser.blockprocessors["blocks"].blocks)
 
     def run(self, lines):
         self.md.source_lines = list(lines)
-        for name in self.block_lines:
-            self.block_lines[name] = []
-        open_blocks = []  # (slashes, name, line)
-        fence = None
-        for index, text in enumerate(lines):
-            number = index + 1
-            fence_match = RE_FENCE.match(text)
-            if fence:
-                if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                    fence = None
-                continue
-            if fence_match:
-                fence = fence_match.group(1)
-                continue
-
-            end = RE_END.match(text)
-            if end:
-                slashes = len(end.group(1))
-                if any(block[0] == slashes for block in open_blocks):
-                    while open_blocks and open_blocks[-1][0] != slashes:
-                        self.report_unclosed(open_blocks.pop())
-                    open_blocks.pop()
-                elif any(block[1] in self.names for block in open_blocks) or slashes == 3:
-                    raise AuthoringError(
-                        number,
-                        f"this `{end.group(1)}` closes nothing: no block above it was opened with "
-                        f"{slashes} slashes. A block closes with the same number of slashes it "
-                        "opened with (a reflection inside a checklist uses `////`).",
-                    )
-                continue
-
-            start = RE_START.match(text)
-            if not start:
-                continue
-            slashes, name, argument = len(start.group(1)), start.group(2).lower(), start.group(3)
-            self.check_name(name, number)
-            if name in self.names:
-                parent = next((block[1] for block in reversed(open_blocks)), None)
-                self.check_parent(name, parent, slashes, open_blocks, number)
-                parse_options(find_option_lines(lines, index + 1), number)
-                self.block_lines[name].append(number)
-            if any(block[0] == slashes for block in open_blocks):
-                raise AuthoringError(
-                    number,
-                    f"this `{name}` block opens with {slashes} slashes, the same number as the "
-                    "block it sits inside, so it would close that block too early. Use one more "
-                    "slash for each level of nesting (for example `////` inside a `///` block).",
-                )
-            open_blocks.append((slashes, name, number))
-        if open_blocks:
-            self.report_unclosed(open_blocks[0])
-        return lines
-
-    def check_name(self, name, number):
-        known = self.known_block_names()
-        if name in known:
-            return
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"Did you mean `{close[0]}`? " if close else ""
-        raise AuthoringError(
-            number,
-            f"there is no block called `{name}`. {hint}The blocks you can use are: "
-            + ", ".join(f"`{known_name}`" for known_name in known)
-            + ".",
+        scan = SourceScan(
+            lines,
+            checked=self.parents,
+            known=self.known_block_names(),
+            tab_length=self.md.tab_length,
+            indented_containers="admonition" in self.md.parser.blockprocessors,
         )
+        blocks = [block for block in scan.run() if block.name in self.parents]
+        self.md.block_sources = {block.line: block for block in blocks}
+        marked = list(lines)
+        for block in reversed(blocks):
+            marker = f"{block.prefix}{' ' * (block.indent + 4)}{MARKER_KEY}: {block.line}"
+            marked.insert(block.line, marker)
+        return marked
 
-    def check_parent(self, name, parent, slashes, open_blocks, number):
-        wanted = self.parents.get(name)
-        if wanted and parent != wanted:
-            raise AuthoringError(
-                number,
-                f"a `{name}` block only works inside a `{wanted}` block. Move it between the "
-                f"`/// {wanted}` line and that block's closing `///`, opened with `////`.",
-            )
-        if not wanted and parent in self.names:
-            raise AuthoringError(
-                number,
-                f"a `{name}` block cannot go inside a `{parent}` block. Close the "
-                f"`{parent}` block first.",
-            )
+
+class LeftoverBlockCheck(Postprocessor):
+    """A marker in the finished page is a block Markdown did not read."""
+
+    def run(self, text):
+        if MARKER_KEY not in text:
+            return text
+        for match in RE_LEFTOVER.finditer(text):
+            if not self.in_code_sample(text, match.start()):
+                line = int(match.group(1))
+                block = self.md.block_sources.get(line)
+                name = block.name if block else "block"
+                raise AuthoringError(
+                    line,
+                    f"this `{name}` block is not read as a block, so readers would see its "
+                    "lines as plain text. Markdown reads blocks at the start of a line, in the "
+                    "page itself, in a `>` quote or in a list item indented four spaces; not inside "
+                    "HTML such as `<div>` (write `<div markdown=\"1\">` to allow it) and not inside "
+                    "a paragraph or a `!!!` note this site does not turn on. Move the block to a line "
+                    "of its own, with a blank line before it.",
+                )
+        return RE_LEFTOVER.sub(lambda match: "" if self.in_code_sample(text, match.start()) else match.group(0),
+                               text)
 
     @staticmethod
-    def report_unclosed(block):
-        slashes, name, line = block
-        raise AuthoringError(
-            line,
-            f"the `{name}` block that starts here is never closed. Add a line with just "
-            f"`{'/' * slashes}` after its last line.",
-        )
+    def in_code_sample(text, position):
+        tags = RE_PRE.findall(text, 0, position)
+        return bool(tags) and tags[-1] != "</pre>"
 
 
 def track_block_lines(md, parents):
-    """Have the source check validate these blocks and record their first lines.
+    """Have the source check validate these blocks and mark them with their lines.
 
     `parents` maps each block name to the block it must sit inside (or None).
-    Several extensions share one check; it runs before Meta (priority 27)
-    removes the header, so its line numbers match the file.
+    Several extensions share one check; it runs before Python-Markdown expands
+    tabs and before Meta (priority 27) removes the header, so its line numbers
+    match the file.
     """
     if "block_source_check" not in md.preprocessors:
-        md.block_lines = {}
+        md.block_sources = {}
         md.preprocessors.register(BlockSourceCheck(md), "block_source_check", 40)
-    check = md.preprocessors["block_source_check"]
-    check.parents.update(parents)
-    for name in parents:
-        md.block_lines.setdefault(name, [])
+        md.postprocessors.register(LeftoverBlockCheck(md), "leftover_block_check", 1)
+    md.preprocessors["block_source_check"].parents.update(parents)

@@ -135,3 +135,40 @@ def test_markup_shown_as_code_is_fine(tmp_path):
                                            '<p style="x" onclick="y">z</p>\n```\n')
     code, output = make_html(tmp_path, {"a.md": text})
     assert code == 0, output
+
+
+RST_ARTICLE = """A test in reStructuredText
+##########################
+
+:date: 2026-09-01
+:modified: 2026-11-01
+:category: The impact
+:tags: trust
+:slug: in-rst
+:step: 2
+:summary: A short test article.
+
+Some text.
+
+/// checklist | Written in the wrong kind of file
+    id: in-rst
+
+- [ ] One.
+///
+"""
+
+
+def test_a_checklist_in_a_restructuredtext_file_names_its_line(tmp_path):
+    code, output = make_html(tmp_path, {"a.md": article(), "b.rst": RST_ARTICLE})
+    assert code != 0
+    assert "articles/b.rst:14: a `checklist` block only works in a Markdown file, and this one is .rst" in output
+
+
+def test_a_mistake_after_a_quoted_checklist_names_its_own_line(tmp_path):
+    quoted = ("> /// checklist | Quoted\n>     id: quoted\n>\n> - [ ] One.\n> ///\n\n"
+              "/// checklist | Later\n    id: later\n\n- [ ] Two.\n- [ ] Two.\n///\n")
+    text = article(extra="") + "\n" + quoted
+    line = text.splitlines().index("- [ ] Two.") + 2
+    code, output = make_html(tmp_path, {"a.md": text})
+    assert code != 0
+    assert f"articles/a.md:{line}: checklist block: the item `Two.` says the same as the item on line {line - 1}" in output

@@ -58,3 +58,35 @@ def test_an_item_key_can_never_take_the_id_of_the_checklists_own_parts():
 def test_answers_are_never_form_data():
     doc = BeautifulSoup(render(LIST.format(items="- [ ] One.") + "\n"), "html.parser")
     assert not doc.select("[name]")
+
+
+IN_A_NOTE = """!!! note "Before you start"
+    /// checklist | In a note
+        id: in-note
+
+    - [ ] One.
+    - [ ] Two.
+    - [ ] Two.
+    ///
+"""
+
+
+def test_a_checklist_in_an_admonition_works_when_the_site_turns_admonitions_on():
+    import pytest
+
+    from reflection_checklists.errors import AuthoringError
+    from tests.unit.markdown_setup import make_markdown
+
+    md = make_markdown()
+    md.registerExtensions(["markdown.extensions.admonition"], {})
+    fixed = IN_A_NOTE.replace("- [ ] Two.\n    - [ ] Two.", "- [ ] Two.")
+    doc = BeautifulSoup(md.convert(fixed), "html.parser")
+    assert doc.select("div.admonition section.checklist input[type=checkbox]")
+    # Its mistakes still name their own line (the repeated item is on line 7).
+    with pytest.raises(AuthoringError) as raised:
+        md.reset().convert(IN_A_NOTE)
+    assert raised.value.line == 7
+    # Without the extension, `!!! note` is plain text: the block is not read, and the author hears so.
+    with pytest.raises(AuthoringError) as raised:
+        render(fixed)
+    assert raised.value.line == 2 and "indented" in raised.value.message
