@@ -116,7 +116,7 @@ devserver: $(BUILD_STAMP)
 # Production build: needs SITEURL (e.g. make publish SITEURL=https://example.org/practice-site).
 # Fails on any Pelican warning or error and then leaves $(OUTPUTDIR) untouched.
 publish: $(BUILD_STAMP)
-	"$(BIN)/python" -m tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
+	exec "$(BIN)/python" -m tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
 
 # ghp-import commits $(OUTPUTDIR) (plus .nojekyll) to the branch and force-pushes it.
 # Without a git identity the commit would have an empty author: fall back to a neutral one.

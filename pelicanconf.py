@@ -97,6 +97,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Every {{ value }} in the theme is HTML-escaped unless marked `|safe` (only the
+# converted article and page bodies are): a quote in a title or a setting cannot break
+# an attribute, and an escaped `&lt;script&gt;` in a Summary stays text.
+JINJA_ENVIRONMENT = {"autoescape": True}
+
 # A MARKDOWN setting replaces Pelican's default, so its extensions are listed again.
 MARKDOWN = {
     "extension_configs": {

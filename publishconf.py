@@ -35,6 +35,11 @@ def _site_url(value):
             f"publishconf.py: SITEURL `{value}` must be a full http(s) address such as "
             "https://example.org or https://example.org/practice-site."
         )
+    if any(char.isspace() or char in "\"'<>`" for char in value):
+        raise SettingsError(
+            f"publishconf.py: SITEURL `{value}` contains a space, a quote or an angle bracket, which "
+            "would break every link. Write the address without them, e.g. https://example.org."
+        )
     if "?" in value or "#" in value:
         raise SettingsError(f"publishconf.py: SITEURL `{value}` must not contain `?` or `#`.")
     return value.rstrip("/")

@@ -6,16 +6,25 @@ it and it replaces the output folder (old one renamed away, new one renamed
 in, old one deleted). Otherwise the new folder is deleted, the previous
 output is left exactly as it was, and the command exits 1.
 
+Stopped part-way (SIGTERM, SIGINT, SIGHUP, or the `make` that started it
+killed), it stops its build at once, deletes the new folder and swaps nothing
+in. A run killed outright (SIGKILL) cannot clean up; the next run removes what
+it left and, if it died between the two renames, puts the old output back.
+
     SITEURL=https://example.org python -m tools.publish [--settings publishconf.py]
         [--content content] [--output output] [--headers deploy/_headers]
         [--fail-on warnings|errors]
 """
 
+import ctypes
+import fcntl
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from tools.build import build, command_line, report_failure
@@ -24,6 +33,64 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADERS = ROOT / "deploy" / "_headers"
 
 logger = logging.getLogger("publish")
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+class PublishStopped(BaseException):
+    """A stop signal arrived. A BaseException, like KeyboardInterrupt, so that Pelican's
+    `except Exception` around each file cannot swallow it and build on."""
+
+    def __init__(self, signum):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame):
+    raise PublishStopped(signum)
+
+
+@contextmanager
+def stop_on_signals():
+    """Turn stop signals into PublishStopped, and get SIGTERM when the parent dies.
+
+    `make publish` runs this with `exec`, so the parent is make itself: if make is
+    killed, even with SIGKILL, Linux sends this process SIGTERM (prctl
+    PR_SET_PDEATHSIG; no maintained Python package wraps just this call).
+    """
+    previous = {signum: signal.signal(signum, _stop) for signum in STOP_SIGNALS}
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: signals still stop the build
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        raise PublishStopped(signal.SIGTERM)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextmanager
+def one_publish_at_a_time(output):
+    """Lock the folder that holds the output (no lock file to leave behind); clean up what a
+    killed run left there."""
+    folder = os.open(output.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        olds = sorted(output.parent.glob(f".{output.name}.old-*"))
+        if not output.exists() and olds:
+            os.rename(olds.pop(), output)  # killed between the two renames of swap_in
+        for leftover in olds + sorted(output.parent.glob(f".{output.name}.new-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
+        yield
+    finally:
+        os.close(folder)
 
 
 def _readable(folder):
@@ -53,6 +120,11 @@ def publish(settings_file, content=None, output="output", headers=HEADERS, fail_
     """Build into a fresh folder and swap it in; return the number of problems (0 means published)."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    with one_publish_at_a_time(output):
+        return _publish(settings_file, content, output, headers, fail_on, overrides)
+
+
+def _publish(settings_file, content, output, headers, fail_on, overrides):
     new = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
         _readable(new)
@@ -66,7 +138,12 @@ def publish(settings_file, content=None, output="output", headers=HEADERS, fail_
                 return 1
             shutil.copyfile(headers, new / "_headers")
             os.chmod(new / "_headers", 0o644)
-        swap_in(new, output)
+        # No stop signal between here and the end of the swap: it is two renames.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            swap_in(new, output)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return 0
     finally:
         if new.exists():
@@ -79,7 +156,14 @@ def main(argv=None):
         (("--headers",), {"default": str(HEADERS),
                           "help": "copied to the output root as _headers (Netlify, Cloudflare Pages); '' to skip"}),
     ])
-    problems = publish(args.settings, args.content, args.output, args.headers or None, args.fail_on)
+    try:
+        with stop_on_signals():
+            problems = publish(args.settings, args.content, args.output, args.headers or None, args.fail_on)
+    except PublishStopped as stopped:
+        name = signal.Signals(stopped.signum).name
+        print(f"Publishing stopped ({name}). Nothing was published; {args.output} is unchanged.",
+              file=sys.stderr)
+        return 128 + stopped.signum
     if problems:
         report_failure(problems, args.fail_on, f"Nothing was published ({args.output} is unchanged)")
         return 1

@@ -1,8 +1,9 @@
 """The page-weight budget, measured on the real built files.
 
-Budget: the heaviest article page with a checklist transfers at most 16,000 bytes
+Budget: the heaviest article page with a checklist transfers at most 16,100 bytes
 gzipped (raised from 14,000 for the safety layer: every checklist's help panel lists the
-region's verified services in full, and the exit and safety scripts ship on every page) (HTML + CSS + JS + icon + any images it references, each file compressed on
+region's verified services in full, and the exit and safety scripts ship on every page;
+then by 100 for escaping every title and setting, which writes `'` as `&#39;`: +14 B) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 
@@ -21,7 +22,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
 GZIP_LEVEL = 6
-BUDGET_BYTES = 16_000
+BUDGET_BYTES = 16_100
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {

@@ -5,12 +5,14 @@ import importlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 
 from tests.conftest import ROOT
-from tools.publish import publish
+from tools.publish import one_publish_at_a_time, publish
 
 from .conftest import make_env, publish_site, site_url_env, world_readable_dir
 
@@ -148,3 +150,106 @@ def test_the_pages_workflow_builds_with_make_publish_and_the_official_actions():
     build = next(step["run"] for step in steps if "make publish" in step.get("run", ""))
     assert "SITEURL=" in build and "steps.pages.outputs.base_url" in build
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+SLOW_PLUGIN = """
+import os, time
+from pathlib import Path
+from pelican import signals
+
+def hold(generators):
+    Path(os.environ["PUBLISH_MARK"]).write_text(str(os.getpid()))
+    time.sleep(120)
+
+def register():
+    signals.all_generators_finalized.connect(hold)
+"""
+
+
+def start_slow_publish(tmp_path, output):
+    """`make publish` whose build waits, after reading every file, long enough to be stopped."""
+    (tmp_path / "slow_plugin.py").write_text(SLOW_PLUGIN)
+    settings = tmp_path / "slowconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+                        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(tmp_path)!r}]\n"
+                        "PLUGINS = PLUGINS + ['slow_plugin']\n")
+    mark = tmp_path / "building.pid"
+    make = subprocess.Popen(
+        ["make", "-s", "publish", f"PUBLISHCONF={settings}", f"OUTPUTDIR={output}"],
+        cwd=ROOT, env=make_env(SITEURL=SITE_URL, PUBLISH_MARK=str(mark)),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    for _ in range(1200):
+        if mark.exists() and mark.read_text():
+            return make, int(mark.read_text())
+        assert make.poll() is None, make.communicate()[0]
+        time.sleep(0.1)
+    make.kill()
+    pytest.fail("the slow build never started")
+
+
+def gone(pid, seconds=20):
+    for _ in range(seconds * 10):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+# Ctrl+C in a terminal sends SIGINT to the whole group; a supervisor sends SIGTERM to make.
+@pytest.mark.parametrize("how", ["SIGTERM to make", "SIGINT to the group", "SIGKILL to make"])
+def test_stopping_make_publish_stops_the_build_and_publishes_nothing(tmp_path, how):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the site readers have now")
+    before = snapshot(output)
+    make, builder = start_slow_publish(tmp_path, output)
+    signum = getattr(signal, how.split()[0])
+    if how.endswith("group"):
+        os.killpg(make.pid, signum)
+    else:
+        make.send_signal(signum)
+    make_output = make.communicate(timeout=60)[0]
+    # With SIGKILL, make cannot pass anything on: the build hears of it through its parent dying.
+    assert gone(builder), f"the build (pid {builder}) kept running after {how}"
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob(".output.new-*")) and not list(tmp_path.glob(".output.old-*"))
+    assert "Traceback" not in make_output
+    if how != "SIGKILL to make":
+        assert "Publishing stopped" in make_output and "output is unchanged" in make_output.replace(str(output), "output")
+
+
+def test_a_run_killed_outright_is_cleaned_up_by_the_next_one(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the site readers have now")
+    make, builder = start_slow_publish(tmp_path, output)
+    os.killpg(make.pid, signal.SIGKILL)  # the whole group: nobody can clean up
+    make.communicate(timeout=60)
+    assert gone(builder)
+    assert list(tmp_path.glob(".output.new-*")), "expected the half-built folder to be left behind"
+    with one_publish_at_a_time(output):
+        assert not list(tmp_path.glob(".output.new-*"))
+    assert (output / "index.html").read_text() == "the site readers have now"
+
+
+def test_a_run_killed_between_the_two_renames_gets_the_old_output_back(tmp_path):
+    output = tmp_path / "output"
+    old = tmp_path / ".output.old-abc123"
+    old.mkdir()
+    (old / "index.html").write_text("the site readers had")
+    (tmp_path / ".output.new-def456").mkdir()
+    with one_publish_at_a_time(output):
+        assert (output / "index.html").read_text() == "the site readers had"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+
+
+def test_publish_refuses_a_siteurl_with_a_space(tmp_path):
+    result = subprocess.run(["make", "-s", "publish", f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT,
+                            env=make_env(SITEURL="https://example.org/practice site"),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "SITEURL `https://example.org/practice site` contains a space" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
