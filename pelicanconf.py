@@ -124,6 +124,7 @@ PLUGINS = [
     "privacy_linter",
     "article_toc",
     "sitemap",
+    "sitemap_dates",
     "search_index",
 ]
 

@@ -1,0 +1,42 @@
+"""Watching the content, theme, plugin folders and the settings file for saves."""
+
+import logging
+import os
+
+logger = logging.getLogger("devserver")
+
+
+def _stamp(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def watch(rebuilder, stop, after_rebuild=None):
+    """Feed changed files to the rebuilder until `stop` is set (runs in a thread).
+
+    `after_rebuild()` runs after each rebuild (the devserver schedules its full check there).
+    """
+    from watchfiles import DefaultFilter, watch as watch_files
+
+    settings_stamp = _stamp(rebuilder.settings_file)
+    while not stop.is_set():
+        folders = rebuilder.watched()
+        for changes in watch_files(*folders, watch_filter=DefaultFilter(), debounce=1600, step=30,
+                                   stop_event=stop, rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
+            changed = {path for _, path in changes}
+            stamp = _stamp(rebuilder.settings_file)
+            if stamp != settings_stamp:
+                settings_stamp = stamp
+                changed.add(rebuilder.settings_file)
+            if not changed:
+                continue
+            try:
+                rebuilder.rebuild(changed)
+            except Exception:  # noqa: BLE001 - keep serving; the author sees the traceback
+                logger.exception("The rebuild failed")
+            if after_rebuild:
+                after_rebuild()
+            if rebuilder.watched() != folders:
+                break  # the settings moved the theme or the plugins: watch the new folders
