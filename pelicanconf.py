@@ -118,6 +118,7 @@ PLUGINS = [
     "webassets",
     "asset_bundles",
     "site_guard",
+    "markdown_reader",
     "learning_path",
     "reflection_checklists",
     "consultation",

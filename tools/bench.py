@@ -365,7 +365,7 @@ def child_weight(spec):
     def remember(generators):
         for generator in generators:
             if hasattr(generator, "drafts"):
-                seen["articles"] = [(a.save_as, 'data-module="checklist"' in a._content) for a in generator.articles]
+                seen["articles"] = [(a.save_as, getattr(a, "has_checklist", False)) for a in generator.articles]
                 seen["categories"] = [(c.save_as, len(a)) for c, a in generator.categories]
                 seen["tags"] = [(t.save_as, len(a)) for t, a in generator.tags.items()]
             elif hasattr(generator, "pages"):

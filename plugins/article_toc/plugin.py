@@ -1,8 +1,8 @@
 """Give long articles a table of contents built from their h2 headings.
 
 Markdown's `toc` extension gives every heading an id and lists the headings
-as `toc_tokens`; our Markdown reader (plugins/reflection_checklists) keeps
-them as the article's `toc_tokens`. Every top-level (h2) token becomes an
+as `toc_tokens`; the site's Markdown reader (plugins/markdown_reader, which must
+be in PLUGINS) keeps them as the article's `toc_tokens`. Every top-level (h2) token becomes an
 entry of `article.toc`, a list of `(id, text)` pairs, when there are at least
 ARTICLE_TOC_MIN_SECTIONS of them (default 4). Shorter articles get an empty
 list and no contents box.
@@ -35,5 +35,12 @@ def add_toc(instance):
     instance.toc = found if len(found) >= minimum else []
 
 
+def needs_markdown_reader(pelican):
+    from markdown_reader import require
+
+    require(pelican, "article_toc")
+
+
 def register():
+    signals.initialized.connect(needs_markdown_reader)
     signals.content_object_init.connect(add_toc)

@@ -9,8 +9,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from pymdownx.blocks import BlocksExtension
 
-from reflection_checklists.checklist import LineTrackedBlock, type_text
-from reflection_checklists.source_check import track_block_lines
+from markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
 SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"

@@ -1,9 +1,11 @@
 """Order articles into the learning path configured by LEARNING_PATH.
 
 Each article's `Step:` metadata sets its place. Adds to every article
-`path_position`, `path_total`, `path_previous`, `path_next`, `related` and
-`has_checklist`, and gives templates `learning_path`: one entry per category,
-in path order, with its introduction and articles.
+`path_position`, `path_total`, `path_previous`, `path_next` and `related`, and
+gives templates `learning_path`: one entry per category, in path order, with
+its part number, introduction and articles. Reading times come from the
+`readtime` plugin; `has_checklist` from plugins/markdown_reader, which must
+be in PLUGINS.
 """
 
 import heapq
@@ -97,7 +99,6 @@ def build_path(generator):
     for article in articles:
         step = str(getattr(article, "step", "") or "")
         article.step = int(step) if step.isdigit() else 0
-        article.has_checklist = 'data-module="checklist"' in article._content
     path = sorted(
         (article for article in articles if str(article.category) in order),
         key=lambda article: (order[str(article.category)], article.step, article.title),
@@ -110,18 +111,26 @@ def build_path(generator):
     for article, related in zip(articles, related_for_all(articles)):
         article.related = related
     categories = {str(category): category for category, _ in generator.categories}
+    present = [(name, intro) for name, intro in stages if name in categories]
     generator.context["learning_path"] = [
         {
+            "part": part,
             "category": categories[name],
             "intro": intro,
             "articles": [article for article in path if str(article.category) == name],
         }
-        for name, intro in stages
-        if name in categories
+        for part, (name, intro) in enumerate(present, start=1)
     ]
 
 
+def needs_markdown_reader(pelican):
+    from markdown_reader import require
+
+    require(pelican, "learning_path")
+
+
 def register():
+    signals.initialized.connect(needs_markdown_reader)
     signals.initialized.connect(check_learning_path)
     signals.initialized.connect(add_filters)
     signals.article_generator_finalized.connect(build_path)

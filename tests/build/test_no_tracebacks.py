@@ -97,6 +97,8 @@ SETTINGS_MISTAKES = {
     "space in booking URL": ('CONSULTATION_URL = "https:// booking.example.org/x"',
                              r"CONSULTATION_URL must be the practice's booking address .* 'https:// booking"),
     "quote in exit URL": ('EXIT_URL = \'https://weather.gc.ca/"x\'', r"EXIT_URL must be a neutral https:// page"),
+    "reader left out": ('PLUGINS = [name for name in PLUGINS if name != "markdown_reader"]',
+                        r"article_toc needs the `markdown_reader` plugin, .* add \"markdown_reader\" to PLUGINS"),
 }
 
 

@@ -137,3 +137,20 @@ def test_related_reading_shares_a_topic_and_never_links_to_itself(site):
             assert own & {a.get_text(strip=True) for a in other.select(".tags__list a")}, (page, link["href"])
             checked += 1
     assert checked >= 16
+
+
+def test_each_category_page_names_its_own_part_of_the_path(site):
+    from pelicanconf import LEARNING_PATH
+
+    for part, (name, _) in enumerate(LEARNING_PATH, start=1):
+        slug = name.lower().replace(" ", "-")
+        lead = soup(site / "category" / slug / "index.html").select_one(".intro__lead").get_text()
+        assert lead.startswith(f"Part {part} of the learning path."), (name, lead)
+
+
+def test_lists_mark_articles_that_hold_a_checklist(site):
+    home = soup(site / "index.html")
+    marked = {link["href"].strip("/").split("/")[-1] for link in home.select(".path__articles li a")
+              if "checklist" in link.find_parent("li").get_text()}
+    with_checklist = {page.parent.name for page in article_pages(site) if soup(page).select("[data-module=checklist]")}
+    assert marked == with_checklist and len(marked) >= 6

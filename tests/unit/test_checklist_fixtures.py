@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reflection_checklists.errors import AuthoringError
+from markdown_blocks import AuthoringError
 from tests.unit.markdown_setup import render
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
