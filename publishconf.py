@@ -16,10 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: E402,F403
 from pelicanconf import CONSULTATION_URL  # noqa: E402
-
-
-class SettingsError(Exception):
-    """A production setting is missing or wrong; tools.build reports it without a traceback."""
+from site_errors import SettingsError  # noqa: E402 - on the path once pelicanconf is read
 
 
 def _site_url(value):

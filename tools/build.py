@@ -19,7 +19,6 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-OWNER_ERRORS = ("SettingsError", "AuthoringError")
 
 
 class ProblemCounter(logging.Handler):
@@ -58,6 +57,16 @@ class SettingsError(Exception):
     """A settings file that cannot be read; the message names the line."""
 
 
+def is_owner_mistake(error):
+    """A settings file that cannot be read, or any plugin's site_errors.OwnerError.
+
+    site_errors lives in the plugins folder, which is on the import path only once
+    the settings file has been read, so it is looked up where Python keeps it.
+    """
+    site_errors = sys.modules.get("site_errors")
+    return isinstance(error, SettingsError) or (site_errors is not None and isinstance(error, site_errors.OwnerError))
+
+
 def build(settings_file, content=None, output=None, fail_on="errors", overrides=None, quiet=False):
     """Build the site; return the number of problems (0 means success)."""
     override = dict(overrides or {})
@@ -72,7 +81,7 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
         settings = read_settings_plainly(settings_file, override)
         Pelican(settings).run()
     except Exception as error:  # noqa: BLE001 - a site owner's mistake is reported, not traced
-        if type(error).__name__ not in OWNER_ERRORS:
+        if not is_owner_mistake(error):
             raise
         logging.getLogger("build").error("%s", error)
     finally:

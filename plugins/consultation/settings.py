@@ -2,6 +2,8 @@
 
 from urllib.parse import urlsplit
 
+import site_errors
+
 from .help_resources import DEFAULT_HELP_RESOURCES
 
 DEFAULTS = {
@@ -21,7 +23,7 @@ DEFAULTS = {
 }
 
 
-class SettingsError(Exception):
+class SettingsError(site_errors.SettingsError):
     """A setting the site owner must fix; the message says how."""
 
 

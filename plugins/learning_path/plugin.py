@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 
 from pelican import signals
 
+import site_errors
+
 RELATED_COUNT = 3
 
 
@@ -50,7 +52,7 @@ def related_for_all(articles):
     return related
 
 
-class SettingsError(Exception):
+class SettingsError(site_errors.SettingsError):
     """A LEARNING_PATH the site owner must fix; the message says how."""
 
 

@@ -1,7 +1,9 @@
 """The one exception an author's mistake raises: it carries the line to fix."""
 
+from site_errors import OwnerError
 
-class AuthoringError(Exception):
+
+class AuthoringError(OwnerError):
     """A checklist block an author must fix; `line` is 1-based in the source file."""
 
     def __init__(self, line, message, path=None):

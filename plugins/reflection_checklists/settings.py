@@ -2,6 +2,8 @@
 
 import difflib
 
+import site_errors
+
 from .checklist import ReflectionChecklistExtension
 
 PREFIX = "CHECKLIST_"
@@ -19,7 +21,7 @@ DEFAULTS = {
 }
 
 
-class SettingsError(Exception):
+class SettingsError(site_errors.SettingsError):
     """A setting a site owner must fix."""
 
 

@@ -9,7 +9,7 @@ one letter or two away from one of them, must be one of them.
 import difflib
 
 from consultation.settings import DEFAULTS as CONSULTATION_SETTINGS
-from consultation.settings import SettingsError
+from site_errors import SettingsError
 
 PROJECT_SETTINGS = {
     *CONSULTATION_SETTINGS,
