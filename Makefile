@@ -42,8 +42,10 @@ help:
 	@echo ''
 	@echo '  make serve [PORT=8000]     build, then serve at http://127.0.0.1:$(PORT)'
 	@echo '  make test                  run every test, browser tests included'
+	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver)'
 	@echo '  make html                  build the site into $(OUTPUTDIR)'
 	@echo '  make devserver [PORT=8000] serve, rebuild on save, reload the browser'
+	@echo '  make regenerate            rebuild on save with Pelican alone (no server)'
 	@echo '  make publish               build for production (SITEURL=https://...)'
 	@echo '  make github                publish to the $(GITHUB_PAGES_BRANCH) branch'
 	@echo '  make rsync_upload          publish, then copy to $(SSH_USER)@$(SSH_HOST)'
@@ -113,6 +115,11 @@ serve: html
 devserver: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
 
+# Pelican's own watch-and-rebuild, as in Pelican's quickstart Makefile (no server, no reload;
+# `make devserver` does both).
+regenerate: $(BUILD_STAMP)
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
 # Production build: needs SITEURL (e.g. make publish SITEURL=https://example.org/practice-site).
 # Fails on any Pelican warning or error and then leaves $(OUTPUTDIR) untouched.
 publish: $(BUILD_STAMP)
@@ -136,6 +143,10 @@ clean:
 test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
+# The unit and build tests only (no browser, nginx or devserver): a minute instead of several.
+test-fast: $(TEST_STAMP) $(NODE_STAMP)
+	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver"
+
 # Builds into a temporary folder, serves it on a free 127.0.0.1 port and runs Lighthouse
 # (mobile) on the home page, an article and the heaviest checklist article.
 audit: $(BUILD_STAMP) $(NODE_STAMP) chromium
@@ -148,4 +159,4 @@ BENCH_RUNS ?= 5
 bench: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
-.PHONY: help venv chromium nginx java html serve devserver publish github rsync_upload clean test audit bench
+.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench

@@ -18,6 +18,19 @@ from tools.build import build  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 
 
+MARKERS_BY_FOLDER = {"browser": "browser", "deploy": "deploy"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests by the folder they live in, so `make test-fast` can leave the slow kinds out."""
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if parts and parts[0] in MARKERS_BY_FOLDER:
+            item.add_marker(getattr(pytest.mark, MARKERS_BY_FOLDER[parts[0]]))
+        if parts and parts[-1] == "test_devserver.py":
+            item.add_marker(pytest.mark.devserver)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-fixtures", action="store_true",

@@ -105,7 +105,7 @@ def main(argv=None):
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                                  functools.partial(GzipHandler, directory=str(site)))
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        if build(args.settings, content=args.content, output=str(site), quiet=True,
+        if build(args.settings, content=args.content, output=str(site),
                  overrides={"SITEURL": base, "RELATIVE_URLS": False, "CACHE_CONTENT": False}) != 0:
             print("audit: the build failed; see the messages above.", file=sys.stderr)
             return 1

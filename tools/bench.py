@@ -234,10 +234,10 @@ def child_build(spec):
     uncached = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
     start = time.perf_counter()
     if spec["flavour"] == "vanilla":
-        problems = build(None, spec["content"], str(output), overrides=vanilla_overrides(**uncached), quiet=True)
+        problems = build(None, spec["content"], str(output), overrides=vanilla_overrides(**uncached))
     else:
         overrides = {**uncached, "PLUGINS": our_plugins(spec["flavour"] == "ours+post")}
-        problems = build(str(SETTINGS), spec["content"], str(output), overrides=overrides, quiet=True)
+        problems = build(str(SETTINGS), spec["content"], str(output), overrides=overrides)
     if problems:
         raise SystemExit(f"the {spec['flavour']} build reported {problems} error(s)")
     return {"run": time.perf_counter() - start, "problems": problems, "pages": count_pages(output)}
@@ -375,7 +375,7 @@ def child_weight(spec):
     output = Path(spec["output"])
     shutil.rmtree(output, ignore_errors=True)
     problems = build(str(SETTINGS), str(CONTENT), str(output),
-                     overrides={"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}, quiet=True)
+                     overrides={"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
     settings = runpy.run_path(str(SETTINGS))
     plain = [name for name, checklist in seen.get("articles", []) if not checklist]
     with_checklist = [name for name, checklist in seen.get("articles", []) if checklist]

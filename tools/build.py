@@ -67,7 +67,7 @@ def is_owner_mistake(error):
     return isinstance(error, SettingsError) or (site_errors is not None and isinstance(error, site_errors.OwnerError))
 
 
-def build(settings_file, content=None, output=None, fail_on="errors", overrides=None, quiet=False):
+def build(settings_file, content=None, output=None, fail_on="errors", overrides=None):
     """Build the site; return the number of problems (0 means success)."""
     override = dict(overrides or {})
     if content:
@@ -98,11 +98,25 @@ def command_line(description, settings, fail_on, argv=None, extra=None):
     parser.add_argument("-D", "--debug", action="store_true")
     for flags, options in extra or []:
         parser.add_argument(*flags, **options)
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    args.overrides = pelican_options(rest)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     init_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)
     return args
+
+
+def pelican_options(argv):
+    """Options for Pelican itself (`make html PELICANOPTS="--relative-urls -e KEY=VALUE"`), as
+    settings overrides, read by Pelican's own command-line parser."""
+    if not argv:
+        return {}
+    from pelican import get_config, parse_arguments
+
+    options = parse_arguments(argv)
+    overrides = get_config(options)
+    overrides.pop("DEBUG", None)  # -D is ours: it also shows tracebacks
+    return overrides
 
 
 def report_failure(problems, fail_on, outcome):
@@ -114,7 +128,7 @@ def report_failure(problems, fail_on, outcome):
 def main(argv=None):
     args = command_line(__doc__.splitlines()[0], "pelicanconf.py", "errors", argv,
                         extra=[(("--output",), {})])
-    problems = build(args.settings, args.content, args.output, args.fail_on)
+    problems = build(args.settings, args.content, args.output, args.fail_on, overrides=args.overrides)
     if problems:
         report_failure(problems, args.fail_on, "The build failed")
         return 1

@@ -158,7 +158,8 @@ def main(argv=None):
     ])
     try:
         with stop_on_signals():
-            problems = publish(args.settings, args.content, args.output, args.headers or None, args.fail_on)
+            problems = publish(args.settings, args.content, args.output, args.headers or None, args.fail_on,
+                               overrides=args.overrides)
     except PublishStopped as stopped:
         name = signal.Signals(stopped.signum).name
         print(f"Publishing stopped ({name}). Nothing was published; {args.output} is unchanged.",

@@ -6,7 +6,6 @@ article's campaign parameters to them once the article's slug is known.
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from pymdownx.blocks import BlocksExtension
 
 from markdown_blocks import LineTrackedBlock, track_block_lines, type_text
@@ -133,9 +132,6 @@ class ConsultationExtension(BlocksExtension):
             "url": ["", "Booking URL."],
             "label": ["Book a free 15-minute consultation", "Button text."],
             "blurb": ["", "Default text of an inline prompt."],
-            "checklist_prompt": [
-                "If this brought something up that you would like to talk through, a short free call "
-                "with a therapist is one way to start.", "Text above the booking link after a checklist."],
             "resources": [[], "Help resources listed in a checklist's safety panel."],
             "individual_url": ["", "Where 'talk to a therapist on your own' leads (never tagged)."],
         }

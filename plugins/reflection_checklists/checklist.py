@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import type_boolean, type_string
 
-from markdown_blocks import AuthoringError, LineTrackedBlock, track_block_lines, type_text
+from markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 
 RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RE_ITEM = re.compile(r"^\[( |x|X)\][ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<marks>[^{}]*)\})?[ \t]*$", re.S)

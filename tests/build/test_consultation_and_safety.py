@@ -1,7 +1,5 @@
 """Booking prompts and the safety layer on every page of a real build."""
 
-from urllib.parse import parse_qs, urlsplit
-
 import shutil
 
 import pytest

@@ -1,7 +1,6 @@
 """Escaping by default: a title, summary or setting is text wherever the theme puts it,
 in an attribute or in the page, and can never become markup."""
 
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 

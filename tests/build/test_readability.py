@@ -1,11 +1,12 @@
 """Every article reads at a Flesch-Kincaid grade of 10 or lower (aim: 8)."""
 
-from pathlib import Path
-
 import pytest
 import textstat
 
+from tests.conftest import ROOT
 from tests.helpers import article_pages, soup
+
+ARTICLES = ROOT / "content" / "articles"
 
 MAX_GRADE = 10
 
@@ -27,9 +28,9 @@ def test_every_article_is_measured(site):
     assert len(article_pages(site)) >= 10
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in Path("content/articles").glob("*.md")))
+@pytest.mark.parametrize("name", sorted(p.stem for p in ARTICLES.glob("*.md")))
 def test_article_reading_grade(site, name, record_property):
-    slug = next(line.split(":", 1)[1].strip() for line in Path(f"content/articles/{name}.md").read_text().splitlines()
+    slug = next(line.split(":", 1)[1].strip() for line in (ARTICLES / f"{name}.md").read_text().splitlines()
                 if line.lower().startswith("slug:"))
     text = article_prose(site / slug / "index.html")
     grade = textstat.flesch_kincaid_grade(text)
