@@ -5,9 +5,6 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-ASSET_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
-                    "video": "src", "audio": "src", "embed": "src", "object": "data"}
-
 
 def soup(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")

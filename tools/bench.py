@@ -27,9 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
@@ -420,69 +419,27 @@ def run_child(spec):
 
 # --- page weight ------------------------------------------------------------------------------
 
-class References(HTMLParser):
-    """What a page makes the browser fetch: stylesheets, scripts, icons, images."""
-
-    LINK_RELATIONS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "modulepreload", "preload"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.urls = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and self.LINK_RELATIONS & set((attrs.get("rel") or "").lower().split()):
-            self.urls.append(attrs.get("href"))
-        elif tag in ("script", "img", "source", "iframe") and attrs.get("src"):
-            self.urls.append(attrs["src"])
-
-
-RE_CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
-RE_JS_IMPORT = re.compile(r"""(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']""", re.M)
-
-
-def local_file(output, base, url):
-    """The output file a same-origin URL points to, or None for another origin or a data: URL."""
-    if not url or url.startswith(("data:", "#")):
-        return None
-    parts = urlsplit(urljoin(base, url))
-    if parts.netloc and parts.netloc != "site.invalid":
-        return None
-    path = Path(output) / parts.path.lstrip("/")
-    return path / "index.html" if parts.path.endswith("/") else path
-
-
 def gzipped(data):
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def importable_plugins():
+    """The page scanner lives with the plugins: put PLUGIN_PATHS on the import path, as Pelican
+    itself does when it loads them (the bench's own process reads no settings otherwise)."""
+    for folder in runpy.run_path(str(SETTINGS)).get("PLUGIN_PATHS") or []:
+        path = str((SETTINGS.parent / folder).resolve())
+        if path not in sys.path:
+            sys.path.insert(0, path)
+
+
 def weigh(output, name):
     """Bytes, gzipped bytes and requests of one page and the same-origin files it loads."""
-    output = Path(output)
-    page = output / name
+    importable_plugins()
+    from page_scan import page_files
+
+    page = Path(output) / name
     html = page.read_bytes()
-    base = "https://site.invalid/" + name
-    files, missing, queue = [], [], []
-    parser = References()
-    parser.feed(html.decode("utf-8", "replace"))
-    queue += [(base, url) for url in parser.urls]
-    seen = set()
-    while queue:
-        where, url = queue.pop(0)
-        path = local_file(output, where, url)
-        if path is None or path in seen:
-            continue
-        seen.add(path)
-        if not path.is_file():
-            missing.append(url)
-            continue
-        files.append(path)
-        text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in (".css", ".js", ".mjs") else ""
-        address = "https://site.invalid/" + path.relative_to(output).as_posix()
-        if path.suffix == ".css":
-            queue += [(address, a or b) for a, b in RE_CSS_URL.findall(text)]
-        elif path.suffix in (".js", ".mjs"):
-            queue += [(address, found) for found in RE_JS_IMPORT.findall(text) if found.startswith((".", "/"))]
+    files, missing = page_files(output, page)
     assets = [path.read_bytes() for path in files]
     return {
         "html": len(html), "html_gzip": gzipped(html),

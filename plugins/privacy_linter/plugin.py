@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .scan import css_urls, html_urls, origin_of, third_party
+from page_scan import css_urls, html_urls, origin_of, third_party
 
 logger = logging.getLogger(__name__)
 

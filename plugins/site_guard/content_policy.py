@@ -9,7 +9,8 @@ warns about a `{filename}` link to a missing file, without saying which file hol
 
 import os
 import re
-from html.parser import HTMLParser
+
+from page_scan import scan_html
 
 RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 RE_INTERNAL_LINK = re.compile(r"""(?:href|src)=["']\{(filename|static|attach)\}([^"'#?]+)""")
@@ -19,25 +20,6 @@ FIXES = {
     "style": "put the style in theme/assets/css and give the element a class instead",
     "javascript": "link to a page or an address instead",
 }
-
-
-class PolicyScanner(HTMLParser):
-    """Collects (kind, snippet) for every piece of markup the policy blocks."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script" and dict(attrs).get("type", "") != "application/ld+json":
-            self.found.append(("script", "<script"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(("handler", f"{name}="))
-            elif name == "style":
-                self.found.append(("style", "style="))
-            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
-                self.found.append(("javascript", "javascript:"))
 
 
 def source_line(source_lines, snippet):
@@ -57,17 +39,16 @@ def source_line(source_lines, snippet):
 
 def problems(html, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
-    scanner = PolicyScanner()
-    scanner.feed(html)
+    scanner = scan_html(html)
     missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html))
                if not os.path.exists(os.path.join(content_root if target.startswith("/") else
                                                   os.path.dirname(source_path), target.lstrip("/")))]
-    if not scanner.found and not missing:
+    if not scanner.blocked and not missing:
         return []  # the usual case: the source is not read a second time
     with open(source_path, encoding="utf-8", errors="replace") as source:
         lines = source.read().splitlines()
     found = []
-    for kind, snippet in dict.fromkeys(scanner.found):
+    for kind, snippet in dict.fromkeys(scanner.blocked):
         line = source_line(lines, snippet)
         found.append((line, f"`{snippet}` would be blocked by the site's Content-Security-Policy, "
                             f"so it would not work for readers: {FIXES[kind]}."))

@@ -14,10 +14,11 @@ tests/browser/test_budget.py counts the requests Chromium really makes.
 import gzip
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+
 
 import pytest
 
+from page_scan import page_files
 from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
@@ -37,20 +38,10 @@ def gz_size(path):
 
 
 def subresources(site, page, siteurl=""):
-    """The same-origin files a browser fetches for a page: stylesheets, icons, scripts, images."""
-    doc = soup(page)
-    base = (siteurl or "http://site.test") + page_url(site, page)
-    origin = urlsplit(base).netloc
-    urls = [link["href"] for link in doc.select("link[href]")
-            if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}]
-    urls += [element["src"] for element in doc.select("script[src], img[src], source[src], iframe[src]")]
-    files = []
-    for url in urls:
-        parts = urlsplit(urljoin(base, url))
-        assert parts.netloc == origin, f"{page}: {url} is not on this site"
-        path = Path(site) / parts.path.lstrip("/")
-        assert path.is_file(), f"{page}: {url} does not exist in the build"
-        files.append(path)
+    """The same-origin files a browser fetches for a page (stylesheets, icons, scripts, images, and
+    what those load), found by the site's one page scanner (plugins/page_scan)."""
+    files, missing = page_files(site, page, siteurl or "http://site.test")
+    assert missing == [], f"{page}: {missing} do not exist in the build"
     return files
 
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from privacy_linter.scan import css_urls, html_urls, is_other_origin, origin_of, third_party
+from page_scan import css_urls, html_urls, is_other_origin, origin_of, third_party
 from tests.conftest import ROOT, build_site
 
 from .conftest import make_env, site_url_env

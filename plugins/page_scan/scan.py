@@ -1,13 +1,17 @@
-"""Find what a page or stylesheet would load from another origin.
+"""What a page makes the browser load, and the markup the site's CSP would block: one pass.
 
-Pure functions over text: nothing here imports Pelican, so it can be tested
-on its own. A finding is `(kind, url)`; links a reader clicks (`<a href>`,
-`<link rel=canonical>`, `<link rel=alternate>`) are not loads and are ignored.
+Pure functions over text: nothing here imports Pelican. A load is
+`(kind, url)`; links a reader clicks (`<a href>`, `<link rel=canonical>`,
+`<link rel=alternate>`) are not loads and are ignored. A blocked piece of
+markup is `(kind, snippet)`: an inline `<script>` (other than JSON-LD data),
+an `on…=` handler, a `style=` attribute or a `javascript:` URL. (Any `<script>`
+is listed, with or without `src`: in an article, scripts belong in the theme.)
 """
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 # Elements and the attributes whose URLs the browser fetches on its own.
 ELEMENT_ATTRIBUTES = {
@@ -115,14 +119,21 @@ def css_urls(text):
     return found
 
 
-class _AssetParser(HTMLParser):
+URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+
+
+class PageScanner(HTMLParser):
+    """One pass over a page: `found` holds its loads, `blocked` the markup the CSP blocks."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = []
+        self.blocked = []
         self._in_style = False
 
     def handle_starttag(self, tag, attrs):
         attributes = {name.lower(): value or "" for name, value in attrs}
+        self._policy(tag, attributes)
         if tag == "style":
             self._in_style = True
         if tag == "link":
@@ -148,6 +159,17 @@ class _AssetParser(HTMLParser):
         if self._in_style:
             self.found.extend(css_urls(data))
 
+    def _policy(self, tag, attributes):
+        if tag == "script" and attributes.get("type", "") != "application/ld+json":
+            self.blocked.append(("script", "<script"))
+        for name, value in attributes.items():
+            if name.startswith("on"):
+                self.blocked.append(("handler", f"{name}="))
+            elif name == "style":
+                self.blocked.append(("style", "style="))
+            elif name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+                self.blocked.append(("javascript", "javascript:"))
+
     def _link(self, attributes):
         relations = set((attributes.get("rel") or "").lower().split())
         href = attributes.get("href")
@@ -163,12 +185,63 @@ class _AssetParser(HTMLParser):
         self.found.append((kind, href))
 
 
-def html_urls(text):
-    """`(kind, url)` for everything an HTML page makes the browser fetch by itself."""
-    parser = _AssetParser()
+def scan_html(text):
+    """The PageScanner after reading `text`: `.found` (loads) and `.blocked` (CSP)."""
+    parser = PageScanner()
     parser.feed(text)
     parser.close()
-    return parser.found
+    return parser
+
+
+def html_urls(text):
+    """`(kind, url)` for everything an HTML page makes the browser fetch by itself."""
+    return scan_html(text).found
+
+
+RE_JS_IMPORT = re.compile(r"""(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']""", re.M)
+
+
+def js_imports(text):
+    """The relative or root-relative modules a script imports statically."""
+    return [found for found in RE_JS_IMPORT.findall(text or "") if found.startswith((".", "/"))]
+
+
+def local_file(output, base, url):
+    """The output file a URL on this site points to, or None (another origin, `data:`, `#`)."""
+    if not url or url.startswith(("data:", "#")):
+        return None
+    parts = urlsplit(urljoin(base, url))
+    if parts.netloc and parts.netloc != urlsplit(base).netloc:
+        return None
+    path = Path(output) / parts.path.lstrip("/")
+    return path / "index.html" if parts.path.endswith("/") else path
+
+
+def page_files(output, page, site_url="https://site.invalid"):
+    """The files a browser fetches for `page` from this site, following stylesheets' `url()` and
+    `@import` and scripts' static imports: (existing files in order, URLs of missing ones).
+    Another origin's loads are the privacy linter's business, not counted here."""
+    output, page = Path(output), Path(page)
+    root = site_url.rstrip("/") + "/"
+    queue = [(root + page.relative_to(output).as_posix(), url) for _, url in html_urls(page.read_text(
+        encoding="utf-8", errors="replace"))]
+    files, missing, seen = [], [], set()
+    while queue:
+        where, url = queue.pop(0)
+        path = local_file(output, where, url)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        if not path.is_file():
+            missing.append(url)
+            continue
+        files.append(path)
+        address = root + path.relative_to(output).as_posix()
+        if path.suffix == ".css":
+            queue += [(address, found) for _, found in css_urls(path.read_text(encoding="utf-8", errors="replace"))]
+        elif path.suffix in (".js", ".mjs"):
+            queue += [(address, found) for found in js_imports(path.read_text(encoding="utf-8", errors="replace"))]
+    return files, missing
 
 
 def third_party(found, site_origin=None):
