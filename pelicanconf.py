@@ -12,7 +12,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 
 # --- The practice ----------------------------------------------------------
 PRACTICE_NAME = "Kestrel & Fern Couples Therapy"
-PRACTICE_CLINICIAN = "Dr. Ines Marlow, registered psychotherapist"
+PRACTICE_CLINICIAN = "Dr. Ines Marlow"
+# The clinician readers meet on the home page, on About and under every article. Every value
+# is shown as written; leave one out (or "") to leave that line out. `photo`: a file under
+# content/images (e.g. "images/ines.jpg", with `photo_alt`); without one, an illustrated
+# placeholder is shown. The registration below is an example: publishing refuses it.
+CLINICIAN_DETAILS = {
+    "credentials": "PhD, Registered Psychotherapist",
+    "registration": "College of Registered Psychotherapists of Ontario, no. 000000 (example)",
+    "approach": "Gottman Method couples therapy, with ideas from emotionally focused therapy",
+    "languages": "English and French",
+    "formats": "Online anywhere in Ontario; in person in Ottawa",
+    "location": "Ottawa, Ontario",
+}
 PRACTICE_REGION = "Ontario, Canada"
 PRACTICE_PHONE = "+1 555 0142 0199"
 PRACTICE_EMAIL = "hello@kestrel-fern.example.org"
@@ -114,7 +126,6 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "readtime",
     "webassets",
     "asset_bundles",
     "site_guard",

@@ -43,6 +43,10 @@ def _site_url(value):
 
 
 SITEURL = _site_url(os.environ.get("SITEURL"))
+
+# Refuse to publish the fictional example practice (plugins/site_guard/placeholders.py), unless
+# asked to on purpose: `make publish SITEURL=... PUBLISH_EXAMPLE_SITE=yes`.
+REFUSE_EXAMPLE_DETAILS = os.environ.get("PUBLISH_EXAMPLE_SITE", "").strip().lower() not in ("1", "yes", "true")
 RELATIVE_URLS = False
 
 if not str(CONSULTATION_URL or "").strip():

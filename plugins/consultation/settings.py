@@ -9,6 +9,8 @@ from .help_resources import DEFAULT_HELP_RESOURCES
 DEFAULTS = {
     "CONSULTATION_URL": "",
     "CONSULTATION_LABEL": "Book a free 15-minute consultation",
+    # The same link in the phone header's navigation row, where the long label does not fit.
+    "CONSULTATION_SHORT_LABEL": "Book a call",
     "CONSULTATION_BLURB": "A short, free call with a therapist to see whether working together could help.",
     # Off by default: a campaign tells the booking provider which page the reader was on.
     "CONSULTATION_CAMPAIGN_PARAMETERS": False,
@@ -76,7 +78,7 @@ def checked_settings(settings):
         check_booking_url(values["INDIVIDUAL_CONSULTATION_URL"], "INDIVIDUAL_CONSULTATION_URL")
     else:
         values["INDIVIDUAL_CONSULTATION_URL"] = values["CONSULTATION_URL"]
-    for name in ("CONSULTATION_LABEL", "CONSULTATION_BLURB"):
+    for name in ("CONSULTATION_LABEL", "CONSULTATION_SHORT_LABEL", "CONSULTATION_BLURB"):
         if not isinstance(values[name], str) or not values[name].strip():
             raise SettingsError(f"consultation: {name} must be a short, non-empty text.")
     if not isinstance(values["CONSULTATION_CAMPAIGN_PARAMETERS"], bool):

@@ -3,9 +3,9 @@
 Each article's `Step:` metadata sets its place. Adds to every article
 `path_position`, `path_total`, `path_previous`, `path_next` and `related`, and
 gives templates `learning_path`: one entry per category, in path order, with
-its part number, introduction and articles. Reading times come from the
-`readtime` plugin; `has_checklist` from plugins/markdown_reader, which must
-be in PLUGINS.
+its part number, introduction and articles; and the `minutes_to_read` filter.
+`has_checklist` and the words reading times leave out come from
+plugins/markdown_reader, which must be in PLUGINS.
 """
 
 import heapq
@@ -17,6 +17,7 @@ from pelican import signals
 import site_errors
 
 RELATED_COUNT = 3
+RE_TAG = re.compile(r"<[^>]+>")
 
 
 def related_for_all(articles):
@@ -79,13 +80,20 @@ def check_learning_path(pelican):
 
 
 def minutes_to_read(item):
-    """Jinja filter: whole minutes to read, at least 1; drafts and hidden articles included,
-    which the readtime plugin skips."""
-    minutes = getattr(item, "readtime", None)
-    if not isinstance(minutes, int):
-        words = len(re.sub(r"<[^>]+>", " ", getattr(item, "content", "") or "").split())
-        minutes = round(words / (item.settings.get("READTIME_WPM") or 200))
-    return max(1, minutes)
+    """Jinja filter: whole minutes to read the article's own words, at least 1.
+
+    Counts the words of the body, less the words of checklist controls, help lists and
+    booking prompts (`chrome_words`, from plugins/markdown_reader): a reader does not read
+    "Remember my answers on this device" as part of the article. Kept on the item, as every
+    list page asks again.
+    """
+    minutes = getattr(item, "_minutes_to_read", None)
+    if minutes is None:
+        words = len(RE_TAG.sub(" ", getattr(item, "content", "") or "").split())
+        words -= getattr(item, "chrome_words", 0) or 0
+        minutes = max(1, round(words / (item.settings.get("READTIME_WPM") or 200)))
+        item._minutes_to_read = minutes
+    return minutes
 
 
 def add_filters(pelican):

@@ -10,9 +10,10 @@ summary with the same instance. This reader:
 - names the file and line of a mistake: any exception with `line` and
   `message` (the blocks' AuthoringError), a bad header value (a date that is
   not a date), a file not saved as UTF-8;
-- keeps, as metadata, the body's `toc_tokens` (read by plugins/article_toc) and
+- keeps, as metadata, the body's `toc_tokens` (read by plugins/article_toc),
   `has_checklist` (True when the checklist extension wrote a checklist into
-  the body; read by the theme's lists);
+  the body; read by the theme's lists) and `chrome_words` (the words of
+  checklist controls, help lists and prompts, which the reading time leaves out);
 - wraps every other reader (reStructuredText, HTML) so a `/// block` written in
   such a file, or docutils' own complaint, is named with file and line.
 
@@ -101,12 +102,14 @@ class SiteMarkdownReader(MarkdownReader):
             # Read before the summary is converted with the same instance, which resets both.
             toc_tokens = getattr(self._md, "toc_tokens", [])
             has_checklist = bool(getattr(self._md, "checklists", None))
+            chrome_words = getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0
             metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         except BaseException:
             self._reusable = None
             raise
         metadata["toc_tokens"] = toc_tokens
         metadata["has_checklist"] = has_checklist
+        metadata["chrome_words"] = chrome_words
         return content, metadata
 
     def _markdown(self):

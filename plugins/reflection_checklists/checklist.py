@@ -59,6 +59,10 @@ def type_yes_no(value):
         raise ValueError("write `true` or `false`") from None
 
 
+def words(element):
+    return len(" ".join(element.itertext()).split())
+
+
 def item_key(text):
     """A short key from the item's words, so inserting or reordering items keeps saved answers."""
     words = " ".join(RE_MARKUP.sub("", text).lower().split())
@@ -234,6 +238,13 @@ class Checklist(LineTrackedBlock):
 
         self.add_controls(block, checklist_id)
         self.tracker.setdefault("checklists", []).append(checklist_id)
+        # Words a reader does not read as the article (controls, hints, help list, prompts),
+        # so the reading time can leave them out: everything but the question, the items
+        # and the count-based reflections.
+        read = [legend, *(listing.iter("label")), *reflections]
+        if self.options["hint"]:
+            read.append(hint)
+        self.tracker["chrome_words"] = self.tracker.get("chrome_words", 0) + words(block) - sum(map(words, read))
 
     def item_lines(self):
         """The line of each list item written directly in this block, in order."""
@@ -391,8 +402,11 @@ class MyReflections(Treeprocessor):
         self.config = config
 
     def run(self, root):
-        # Published for plugins/markdown_reader, which records `has_checklist` from it.
-        self.md.checklists = list(self.blocks.trackers.get("checklist", {}).get("checklists") or [])
+        # Published for plugins/markdown_reader, which records `has_checklist` and the words
+        # of checklist controls (left out of the reading time) from them.
+        tracker = self.blocks.trackers.get("checklist", {})
+        self.md.checklists = list(tracker.get("checklists") or [])
+        self.md.checklist_chrome_words = tracker.get("chrome_words", 0)
         if not self.md.checklists:
             return
         section = etree.SubElement(root, "section", {
@@ -415,6 +429,7 @@ class MyReflections(Treeprocessor):
         status = etree.SubElement(section, "p", {"class": "my-reflections__status", "role": "status",
                                                  "data-copy-status": ""})
         status.text = ""
+        self.md.checklist_chrome_words += words(section)
 
 
 def add_nothing(block, options, has_safety_items=False):

@@ -37,18 +37,24 @@ def source_line(source_lines, snippet):
     return None
 
 
+# Markup the policy could block always holds one of these (a character reference can spell
+# `javascript:`, so any `&#` or `&colon;` counts too); without any, the page scanner (a full
+# HTML parse) has nothing to find, which is the usual case on a large site.
+RE_MAYBE_BLOCKED = re.compile(r"<script|\son[a-z]+\s*=|\sstyle\s*=|javascript|&#|&colon;", re.IGNORECASE)
+
+
 def problems(html, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
-    scanner = scan_html(html)
+    blocked = scan_html(html).blocked if RE_MAYBE_BLOCKED.search(html) else []
     missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html))
                if not os.path.exists(os.path.join(content_root if target.startswith("/") else
                                                   os.path.dirname(source_path), target.lstrip("/")))]
-    if not scanner.blocked and not missing:
+    if not blocked and not missing:
         return []  # the usual case: the source is not read a second time
     with open(source_path, encoding="utf-8", errors="replace") as source:
         lines = source.read().splitlines()
     found = []
-    for kind, snippet in dict.fromkeys(scanner.blocked):
+    for kind, snippet in dict.fromkeys(blocked):
         line = source_line(lines, snippet)
         found.append((line, f"`{snippet}` would be blocked by the site's Content-Security-Policy, "
                             f"so it would not work for readers: {FIXES[kind]}."))

@@ -10,7 +10,7 @@ import os
 
 from pelican import signals
 
-from . import content_policy
+from . import content_policy, placeholders, review_dates
 from .settings_check import check_settings
 
 logger = logging.getLogger(__name__)
@@ -39,6 +39,19 @@ def check_articles(generator):
         step = raw.get("step")
         if step and not str(step).isdigit():
             logger.error("%s: `Step: %s` must be a whole number, e.g. `Step: 4`.", where, step)
+        check_review_date(article, where)
+
+
+def check_review_date(article, where):
+    months = article.settings.get("REVIEW_INTERVAL_MONTHS", review_dates.DEFAULT_INTERVAL_MONTHS)
+    if not isinstance(months, int) or isinstance(months, bool) or months < 1:
+        logger.error("settings: REVIEW_INTERVAL_MONTHS must be a whole number of months, e.g. 12; it is %r.", months)
+        return
+    article.next_review = review_dates.next_review(article, months)
+    if article.next_review and review_dates.is_overdue(article.next_review):
+        logger.warning("%s: this article was last reviewed on %s, more than %d months ago. Read it again, "
+                       "then set `Modified:` to the date of your review.", where,
+                       article.modified.date() if getattr(article, "modified", None) else article.date.date(), months)
 
 
 def one_file_per_address(generators):
@@ -77,8 +90,28 @@ def check_content_policy(content):
         logger.error("%s%s: %s", where, f":{line}" if line else "", message)
 
 
+def refuse_example_settings(pelican):
+    if not pelican.settings.get("REFUSE_EXAMPLE_DETAILS"):
+        return
+    for key, value in placeholders.example_settings(pelican.settings):
+        logger.error("publish: %s is still the example practice's (`%s`), which readers must never "
+                     "see as yours. %s", key, value, placeholders.HOW)
+
+
+def refuse_example_pages(content):
+    if not content.settings.get("REFUSE_EXAMPLE_DETAILS") or not getattr(content, "source_path", None):
+        return
+    line = placeholders.example_page_line(content.source_path)
+    if line:
+        logger.error("publish: %s:%s: this page still holds the example practice's text (`Example: yes`). "
+                     "Write your own, then delete that line. Or run `make publish PUBLISH_EXAMPLE_SITE=yes` "
+                     "to publish the demo on purpose.", os.path.relpath(content.source_path), line)
+
+
 def register():
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(refuse_example_settings)
+    signals.content_object_init.connect(refuse_example_pages)
     signals.content_object_init.connect(check_content_policy)
     signals.article_generator_finalized.connect(check_articles)
     signals.all_generators_finalized.connect(one_file_per_address)

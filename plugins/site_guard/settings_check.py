@@ -17,8 +17,14 @@ PROJECT_SETTINGS = {
     "HELP_RESOURCES_FOR_REGION",  # written by the consultation plugin, not by the owner
     "SITE_DESCRIPTION", "LEARNING_PATH", "ARTICLE_TOC_MIN_SECTIONS", "SEARCH_INDEX",
     "CONTENT_SECURITY_POLICY",
+    "REFUSE_EXAMPLE_DETAILS",  # set by publishconf.py (see placeholders.py)
+    "CLINICIAN_DETAILS",
+    "REVIEW_INTERVAL_MONTHS",
 }
-PROJECT_PREFIXES = ("PRACTICE_", "CONSULTATION_", "INDIVIDUAL_", "HELP_", "EXIT_", "LEARNING_", "ARTICLE_TOC_")
+PROJECT_PREFIXES = ("PRACTICE_", "CONSULTATION_", "INDIVIDUAL_", "HELP_", "EXIT_", "LEARNING_", "ARTICLE_TOC_",
+                    "CLINICIAN_", "REVIEW_")
+CLINICIAN_KEYS = ("credentials", "registration", "approach", "languages", "formats", "location", "photo",
+                  "photo_alt")
 REQUIRED_TEXTS = {
     "PRACTICE_NAME": 'PRACTICE_NAME = "Your Practice Name"',
     "SITE_DESCRIPTION": 'SITE_DESCRIPTION = "Plain-language articles about trust in couples."',
@@ -43,7 +49,28 @@ def missing_text_problems(settings):
             if not isinstance(settings.get(name), str) or not settings[name].strip()]
 
 
+def clinician_problems(settings):
+    details = settings.get("CLINICIAN_DETAILS", {})
+    if not isinstance(details, dict):
+        return [f"`CLINICIAN_DETAILS` must be a dictionary such as {{\"credentials\": \"Registered "
+                f"Psychotherapist\", \"languages\": \"English\"}}; it is {details!r}."]
+    problems = []
+    for key, value in details.items():
+        if key not in CLINICIAN_KEYS:
+            close = difflib.get_close_matches(str(key), CLINICIAN_KEYS, n=1, cutoff=0.6)
+            hint = f" Did you mean \"{close[0]}\"?" if close else ""
+            problems.append(f"`CLINICIAN_DETAILS` has \"{key}\", which the site does not show.{hint} "
+                            f"It can hold: {', '.join(CLINICIAN_KEYS)}.")
+        elif not isinstance(value, str):
+            problems.append(f"`CLINICIAN_DETAILS[\"{key}\"]` must be a text in quotes; it is {value!r}.")
+    if details.get("photo") and not details.get("photo_alt"):
+        problems.append("`CLINICIAN_DETAILS` has a \"photo\" but no \"photo_alt\": describe the photo for "
+                        "readers who cannot see it, e.g. \"photo_alt\": \"Ines smiling, in her office\".")
+    return problems
+
+
 def check_settings(pelican):
-    problems = unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
+    problems = (unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
+                + clinician_problems(pelican.settings))
     if problems:
         raise SettingsError("settings: " + " ".join(problems) + " Fix it in your settings file (pelicanconf.py).")

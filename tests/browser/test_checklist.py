@@ -73,7 +73,8 @@ def storage_key(page):
 
 
 def expect_reflection(checklist, shown):
-    """Exactly one reflection is on screen: the one for `shown` ("none", "1 to 3", "4 or more")."""
+    """Exactly one reflection is on screen: the one for `shown` ("none", "1 to 3", "4 or more"),
+    or none at all (`shown=None`)."""
     for heading in ("none", "1 to 3", "4 or more"):
         reflection = checklist.get_by_text(f"If you ticked {heading}", exact=True)
         if heading == shown:
@@ -89,11 +90,16 @@ def test_ticking_updates_the_count_and_the_reflection(page, site_url, watch):
     count = checklist.get_by_text("of 7 ticked")
     expect(count).to_have_text("0 of 7 ticked")
     expect(count).to_have_attribute("aria-live", "polite")
-    expect_reflection(checklist, "none")
+    # Nothing is said about "none" before the reader has answered anything.
+    expect_reflection(checklist, None)
+    expect(checklist.get_by_text("What your answers might mean")).to_be_hidden()
 
     box(checklist, PHONE).check()
     expect(count).to_have_text("1 of 7 ticked")
     expect_reflection(checklist, "1 to 3")
+    box(checklist, PHONE).uncheck()
+    expect_reflection(checklist, "none")
+    box(checklist, PHONE).check()
 
     for name in (LATE, MONEY, WORRIES):
         box(checklist, name).check()
@@ -167,7 +173,7 @@ def test_clear_erases_everything_also_after_a_reload_and_in_a_new_tab(page, cont
     expect(checklist.get_by_text("of 7 ticked")).to_have_text("0 of 7 ticked")
     expect(box(checklist, PHONE)).not_to_be_checked()
     expect(box(checklist, REMEMBER)).not_to_be_checked()
-    expect_reflection(checklist, "none")
+    expect_reflection(checklist, None)  # cleared is a fresh start, not an answer of "none"
     expect(checklist.get_by_role("region", name="Your safety comes first")).to_be_hidden()
 
     page.reload()

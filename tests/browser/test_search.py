@@ -25,6 +25,9 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site, site_url):
     result = page.locator(f'.pagefind-ui__result-link[href="{ARTICLE}"]').first
     result.wait_for()
     assert result.inner_text() == "The pursue-withdraw cycle"
+    # The excerpt is the article's own words, not its "Published … Reviewed …" line.
+    excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
+    assert WORD in excerpt.lower() and "Published" not in excerpt and "Reading time" not in excerpt
     result.click()
     page.wait_for_url(site_url + ARTICLE)
 
@@ -43,7 +46,7 @@ def test_browsing_and_searching_never_contact_another_origin(context, site_url):
     context.on("request", lambda request: seen.append(request.url))
     page = context.new_page()
     page.goto(site_url + "/")
-    page.get_by_role("link", name="What trust is, and how it grows").click()
+    page.get_by_role("link", name="What trust is, and how it grows", exact=True).click()
     page.get_by_role("navigation", name="On this page").get_by_role("link").first.click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
     page.get_by_role("textbox", name="Words to search for").fill("apology")

@@ -234,3 +234,26 @@ def test_production_pages_have_canonical_links_open_graph_and_json_ld(production
         PRODUCTION_URL + "/archives/"
     assert soup(site / "404.html").select_one('link[rel="canonical"]') is None
     assert Path(site / "feeds" / "all.atom.xml").is_file()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_article_starts_in_the_first_screen(page, site, site_url, scheme):
+    """The header (safety bar included) leaves room to read: at most 120 px at 390×844, and every
+    article's first paragraph starts on the first screen. Booking stays, as a quiet link."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(color_scheme=scheme)
+    for built in article_pages(site):
+        page.goto(site_url + page_url(site, built))
+        header_bottom = page.locator(".site-header").evaluate("header => header.getBoundingClientRect().bottom")
+        # The first thing to read: the article's first paragraph, or on step 1 the safety check above it.
+        first = page.locator(".safety-check p, .article__body > p").first.evaluate("p => p.getBoundingClientRect().top")
+        assert header_bottom <= 120, (page_url(site, built), header_bottom)
+        assert first < 844 - 48, (page_url(site, built), first)  # two lines of it, at least
+        book = page.locator(".site-nav").get_by_role("link", name="Book a call")
+        if soup(built).select_one(".site-nav__book"):  # not on safety articles
+            assert book.is_visible() and book.bounding_box()["height"] >= 24
+        assert not page.locator(".site-header__book").is_visible()
+    # The quiet link steps back with the rest once a safety item is ticked.
+    page.goto(site_url + "/how-it-shows-up-day-to-day/")
+    page.locator(".checklist__item--safety input").first.check()
+    assert not page.locator(".site-nav").get_by_role("link", name="Book a call").is_visible()

@@ -1,9 +1,13 @@
 """The page-weight budget, measured on the real built files.
 
-Budget: the heaviest article page with a checklist transfers at most 16,100 bytes
+Budget: the heaviest article page with a checklist transfers at most 17,000 bytes
 gzipped (raised from 14,000 for the safety layer: every checklist's help panel lists the
 region's verified services in full, and the exit and safety scripts ship on every page;
-then by 100 for escaping every title and setting, which writes `'` as `&#39;`: +14 B) (HTML + CSS + JS + icon + any images it references, each file compressed on
+then by 100 for escaping every title and setting, which writes `'` as `&#39;`: +14 B; then
+by 400 when the library edit named the terms readers search for and gave article 13 the
+five steps in full: the heaviest article went from 15,996 to 16,178 B; then by 500 for the
+clinician's "Written and reviewed by" line, the phone header's booking link and their styles:
+16,611 B in production) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 
@@ -23,7 +27,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
 GZIP_LEVEL = 6
-BUDGET_BYTES = 16_100
+BUDGET_BYTES = 17_000
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {

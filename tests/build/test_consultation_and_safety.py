@@ -67,6 +67,13 @@ def test_the_booking_page_says_what_happens_and_links_out(site):
     assert "What happens in the 15 minutes" in doc.get_text()
     assert doc.select_one(f'main a[href^="{BOOKING}"]')
     assert not doc.find("iframe")
+    # What a reader wants to know before they book, and where to go instead in an emergency.
+    headings = [h.get_text() for h in doc.select("main h2")]
+    for topic in ("Who calls, and when", "Hours", "Fees, receipts and insurance", "Changing or cancelling",
+                  "Questions people often ask", "Accessibility"):
+        assert topic in headings, topic
+    emergency = doc.find(string=lambda text: "not an emergency service" in text).find_parent("p")
+    assert emergency.select_one('a[href$="/getting-help-now/"]') and "911" in emergency.get_text()
 
 
 def test_the_help_page_lists_the_regions_resources(site):

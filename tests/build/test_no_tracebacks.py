@@ -97,6 +97,9 @@ SETTINGS_MISTAKES = {
     "space in booking URL": ('CONSULTATION_URL = "https:// booking.example.org/x"',
                              r"CONSULTATION_URL must be the practice's booking address .* 'https:// booking"),
     "quote in exit URL": ('EXIT_URL = \'https://weather.gc.ca/"x\'', r"EXIT_URL must be a neutral https:// page"),
+    "clinician typo": ('CLINICIAN_DETAILS = {"languges": "English"}',
+                        r'`CLINICIAN_DETAILS` has "languges", which the site does not show\. Did you mean "languages"\?'),
+    "photo without words": ('CLINICIAN_DETAILS = {"photo": "images/me.jpg"}', r'has a "photo" but no "photo_alt"'),
     "reader left out": ('PLUGINS = [name for name in PLUGINS if name != "markdown_reader"]',
                         r"article_toc needs the `markdown_reader` plugin, .* add \"markdown_reader\" to PLUGINS"),
 }
@@ -174,3 +177,17 @@ def test_a_mistake_after_a_quoted_checklist_names_its_own_line(tmp_path):
     code, output = make_html(tmp_path, {"a.md": text})
     assert code != 0
     assert f"articles/a.md:{line}: checklist block: the item `Two.` says the same as the item on line {line - 1}" in output
+
+
+def test_an_article_past_its_review_date_is_named_and_shows_when_it_was_due(tmp_path):
+    stale = article(extra="").replace("Modified: 2026-11-01", "Modified: 2024-02-29")
+    code, output = make_html(tmp_path, {"a.md": stale})
+    assert code == 0, output  # a warning: `make html` builds, `make publish` (which fails on warnings) stops
+    assert "articles/a.md: this article was last reviewed on 2024-02-29, more than 12 months ago." in output
+    page = (tmp_path / "out" / "a-test" / "index.html").read_text(encoding="utf-8")
+    assert "next review due 28 February 2025" in page
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    code, output = make_html(fresh, {"a.md": article()})
+    assert "last reviewed" not in output and "next review due 1 November 2027" in (
+        fresh / "out" / "a-test" / "index.html").read_text(encoding="utf-8")

@@ -146,3 +146,52 @@ def test_lists_mark_articles_that_hold_a_checklist(site):
               if "checklist" in link.find_parent("li").get_text()}
     with_checklist = {page.parent.name for page in article_pages(site) if soup(page).select("[data-module=checklist]")}
     assert marked == with_checklist and len(marked) >= 6
+
+
+def test_reading_time_counts_what_a_reader_reads(site):
+    """Not the checklist's controls, help list, prompts or My reflections: a 1,000-word article
+    with a checklist takes as long to read as a plain one of the same length."""
+    chrome = (".checklist__controls, .checklist__count, .checklist__reflections-title, "
+              ".checklist__reflection--safety, .checklist__disclaimer, .checklist__notes, "
+              ".my-reflections, .cta, [data-couples-booking], .checklist__safety")
+    for page in article_pages(site):
+        doc = soup(page)
+        shown = int(doc.select_one(".article-meta__readtime").get_text().split()[0])
+        body = doc.select_one(".article__body")
+        for part in body.select(chrome):
+            part.decompose()
+        words = len(body.get_text(" ").split())
+        assert abs(shown - words / 200) <= 0.6, (page_url(site, page), shown, words)
+
+
+def test_the_clinician_is_on_the_home_page_about_and_under_every_article(site):
+    from pelicanconf import CLINICIAN_DETAILS, PRACTICE_CLINICIAN
+
+    for name in ("index.html", "about/index.html"):
+        block = soup(site / name).select_one("section.clinician")
+        assert PRACTICE_CLINICIAN in block.get_text(), name
+        for value in CLINICIAN_DETAILS.values():
+            assert " ".join(value.split()) in " ".join(block.get_text().split()), (name, value)
+        placeholder = block.select_one("svg.clinician__photo")
+        assert placeholder["role"] == "img" and PRACTICE_CLINICIAN in placeholder["aria-label"]
+    for page in article_pages(site):
+        line = soup(page).select_one(".reviewed-by").get_text(" ", strip=True)
+        assert line.startswith(f"Written and reviewed by {PRACTICE_CLINICIAN}") and "Last reviewed" in line, page
+
+
+def test_the_home_page_says_where_to_start(site):
+    start = soup(site / "index.html").select_one(".intro__start a")
+    first = soup(site / "index.html").select_one(".path__articles a")
+    assert start.get_text().startswith("Start here: ") and start["href"] == first["href"]
+
+
+def test_the_library_reads_as_one_edited_whole(site):
+    """Each article closes in its own words, and the terms readers hear from therapists (and
+    type into search) are named somewhere in the library."""
+    bodies = {page_url(site, page): soup(page).select_one(".article__body") for page in article_pages(site)}
+    endings = [[h2 for h2 in body.select("h2") if not h2.find_parent(class_="my-reflections")][-1]
+               .get_text(" ", strip=True) for body in bodies.values()]
+    assert len(set(endings)) == len(endings), sorted(endings)
+    text = " ".join(body.get_text(" ").lower() for body in bodies.values())
+    for term in ("hypervigilance", "insecurity", "isolation", "validation", "reconnecting", "separation"):
+        assert term in text, term

@@ -40,23 +40,26 @@ def free_port():
 
 
 @contextmanager
-def site_url_env(site_url):
-    """publishconf.py reads SITEURL from the environment."""
-    before = os.environ.get("SITEURL")
-    os.environ["SITEURL"] = site_url
+def site_url_env(site_url, example_site=True):
+    """publishconf.py reads SITEURL from the environment, and PUBLISH_EXAMPLE_SITE: the test
+    suite publishes the example practice on purpose (test_publish checks the refusal)."""
+    values = {"SITEURL": site_url, "PUBLISH_EXAMPLE_SITE": "yes" if example_site else ""}
+    before = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop("SITEURL", None)
-        else:
-            os.environ["SITEURL"] = before
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def make_env(**extra):
     """The environment for a nested `make`: without the outer `make test`'s flags and variables."""
     env = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
-    return {**env, **extra}
+    return {**env, "PUBLISH_EXAMPLE_SITE": "yes", **extra}
 
 
 def world_readable_dir(prefix):

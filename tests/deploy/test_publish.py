@@ -253,3 +253,40 @@ def test_publish_refuses_a_siteurl_with_a_space(tmp_path):
     assert "SITEURL `https://example.org/practice site` contains a space" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_publish_refuses_the_example_practice_unless_asked(tmp_path):
+    """A fork that forgot to replace the example details cannot publish them by mistake."""
+    result = subprocess.run(["make", "-s", "publish", f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT,
+                            env=make_env(SITEURL=SITE_URL, PUBLISH_EXAMPLE_SITE=""),
+                            capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (tmp_path / "out").exists()
+    for named in ("PRACTICE_NAME is still the example practice's (`Kestrel & Fern Couples Therapy`)",
+                  "CONSULTATION_URL is still the example practice's (`https://booking.example.org/",
+                  "PRACTICE_EMAIL is still the example practice's", "PRACTICE_PHONE is still the example practice's",
+                  'CLINICIAN_DETAILS["registration"] is still the example practice\'s',
+                  "content/pages/about.md:4: this page still holds the example practice's text",
+                  "content/pages/book-a-consultation.md:5: this page still holds the example practice's text"):
+        assert named in output, named
+    assert "PUBLISH_EXAMPLE_SITE=yes" in output and "Traceback" not in output
+
+
+def test_publish_takes_a_practice_of_its_own(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for page in (content / "pages").glob("*.md"):  # "we wrote our own About and booking pages"
+        page.write_text(page.read_text(encoding="utf-8").replace("Example: yes\n", ""), encoding="utf-8")
+    settings = tmp_path / "ours.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+        'PRACTICE_NAME = SITENAME = "Birch Lane Counselling"\nPRACTICE_CLINICIAN = AUTHOR = "Sam Okafor, RP"\n'
+        'PRACTICE_PHONE = "+1 613 555 2368"\nPRACTICE_EMAIL = "hello@birchlane.ca"\n'
+        'CONSULTATION_URL = INDIVIDUAL_CONSULTATION_URL = "https://birchlane.ca/book"\n'
+        'CLINICIAN_DETAILS = {"registration": "College of Registered Psychotherapists of Ontario, no. 4821"}\n')
+    result = subprocess.run(["make", "-s", "publish", f"PUBLISHCONF={settings}", f"INPUTDIR={content}",
+                             f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT,
+                            env=make_env(SITEURL=SITE_URL, PUBLISH_EXAMPLE_SITE=""),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Birch Lane Counselling" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

@@ -61,6 +61,7 @@ class Checklist {
     this.safetyReflection = find('[data-safety-reflection]');
     this.key = storageKey(storageNamespace(), root.dataset.checklist);
     this.told = new Set();
+    this.answered = false;  // the reader has ticked or unticked something since arriving or clearing
 
     this.restore();
     this.count.setAttribute('aria-live', 'polite');
@@ -73,9 +74,9 @@ class Checklist {
       this.announcer.dataset.safetyAnnouncer = '';
       this.safetyPanel.before(this.announcer);
     }
+    this.touched = false;
     this.render();
 
-    this.touched = false;
     root.addEventListener('change', (event) => this.changed(event.target));
     root.addEventListener('input', (event) => { if (event.target === this.notes) this.changed(event.target); });
     root.addEventListener('click', (event) => { if (event.target.closest('[data-clear]')) this.clear(); });
@@ -117,6 +118,7 @@ class Checklist {
   }
 
   reset () {
+    this.answered = false;
     for (const input of this.inputs) input.checked = false;
     if (this.notes) this.notes.value = '';
     this.remember.checked = false;
@@ -131,6 +133,7 @@ class Checklist {
 
   changed (target) {
     this.touched = true;
+    this.answered = true;
     if (this.message.textContent === CHECKLIST_TEXT.cleared) this.message.textContent = '';
     if (target === this.remember && !this.remember.checked) answerStore.forget(this.key, [DEVICE]);
     this.render({ byReader: true });
@@ -187,7 +190,10 @@ class Checklist {
     const ticked = this.ordinary.filter((input) => input.checked).length;
     const unsafe = pageHasSafetyTick();
     this.count.textContent = CHECKLIST_TEXT.count(ticked, this.ordinary.length);
-    const shown = unsafe ? this.safetyReflection : reflectionFor(this.root, ticked);
+    // "If you ticked none" is an answer: it waits until the reader has answered something
+    // (ticked, then unticked) or has saved answers, rather than greeting them on arrival.
+    const answered = this.answered || ticked > 0 || Boolean(this.notes && this.notes.value);
+    const shown = unsafe ? this.safetyReflection : (answered ? reflectionFor(this.root, ticked) : null);
     for (const reflection of this.root.querySelectorAll('.checklist__reflection')) {
       reflection.hidden = reflection !== shown;
     }

@@ -1,0 +1,72 @@
+"""`make publish` refuses the example practice: its name, booking address, phone, email and
+example pages.
+
+This repository ships a fictional practice so the site builds and can be tried
+at once. A practice that forks it must not publish that by mistake: readers
+would call a made-up number or book on a made-up address. publishconf.py
+turns this check on (`REFUSE_EXAMPLE_DETAILS`); `make publish
+PUBLISH_EXAMPLE_SITE=yes` turns it off for a demo, and the test suite's own
+publish does that.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+# The fictional practice of this repository (pelicanconf.py).
+EXAMPLE_NAMES = ("Kestrel & Fern", "Ines Marlow")
+# Domains reserved for examples (RFC 2606, RFC 6761): never a real practice's.
+RESERVED_SUFFIXES = ("example.org", "example.com", "example.net", ".example", ".test", ".invalid", ".localhost")
+EXAMPLE_PHONE = "+1 555 0142 0199"
+HOW = ("Set it in pelicanconf.py to your practice's own, or run `make publish PUBLISH_EXAMPLE_SITE=yes` "
+       "to publish the demo on purpose.")
+
+
+def is_reserved_host(host):
+    host = (host or "").lower().rstrip(".")
+    return any(host == suffix.lstrip(".") or host.endswith("." + suffix.lstrip(".")) for suffix in RESERVED_SUFFIXES)
+
+
+def is_fictional_phone(phone):
+    """The shipped example, or a North American number kept for fiction: area code 555, or
+    555-0100 to 555-0199."""
+    digits = re.sub(r"\D", "", phone)
+    last_ten = digits[-10:]
+    return (digits == re.sub(r"\D", "", EXAMPLE_PHONE) or last_ten.startswith("555")
+            or (last_ten[3:6] == "555" and last_ten[6:8] == "01"))
+
+
+def example_settings(settings):
+    """(setting, value) for every setting still holding the example practice's details."""
+    found = []
+    for key in ("PRACTICE_NAME", "PRACTICE_CLINICIAN", "SITENAME", "AUTHOR"):
+        value = str(settings.get(key) or "")
+        if any(name in value for name in EXAMPLE_NAMES):
+            found.append((key, value))
+    for key in ("CONSULTATION_URL", "INDIVIDUAL_CONSULTATION_URL"):
+        value = str(settings.get(key) or "")
+        parts = urlsplit(value)
+        host = parts.hostname if parts.scheme in ("http", "https") else value.partition("@")[2]
+        if value and is_reserved_host(host):
+            found.append((key, value))
+    registration = str((settings.get("CLINICIAN_DETAILS") or {}).get("registration") or "")
+    if "(example)" in registration or "000000" in registration:
+        found.append(("CLINICIAN_DETAILS[\"registration\"]", registration))
+    email = str(settings.get("PRACTICE_EMAIL") or "")
+    if email and is_reserved_host(email.partition("@")[2]):
+        found.append(("PRACTICE_EMAIL", email))
+    phone = str(settings.get("PRACTICE_PHONE") or "")
+    if phone and is_fictional_phone(phone):
+        found.append(("PRACTICE_PHONE", phone))
+    return found
+
+
+def example_page_line(source_path):
+    """The header line of `Example: yes` in a content file, or None."""
+    with open(source_path, encoding="utf-8", errors="replace") as source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                return None
+            key, _, value = line.partition(":")
+            if key.strip().lower() == "example" and value.strip().lower() in ("yes", "true"):
+                return number
+    return None
