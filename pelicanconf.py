@@ -170,6 +170,10 @@ WEBASSETS_BUNDLES = [
     ("js", ["js/storage.js", "js/checklist.js", "js/my-reflections.js", "js/exit-page.js", "js/init.js"],
      {"filters": "rjsmin", "output": "js/site.%(version)s.js"}),
     ("search_js", ["js/search.js"], {"filters": "rjsmin", "output": "js/search.%(version)s.js"}),
+    # Only the "Bring this to your first session" page needs it (its own module: its own copy of
+    # storage.js, and my-reflections.js, whose print and copy it reuses).
+    ("first_session_js", ["js/storage.js", "js/my-reflections.js", "js/first-session.js"],
+     {"filters": "rjsmin", "output": "js/first-session.%(version)s.js"}),
 ]
 
 CACHE_CONTENT = False

@@ -13,7 +13,9 @@ summary with the same instance. This reader:
 - keeps, as metadata, the body's `toc_tokens` (read by plugins/article_toc),
   `has_checklist` (True when the checklist extension wrote a checklist into
   the body; read by the theme's lists) and `chrome_words` (the words of
-  checklist controls, help lists and prompts, which the reading time leaves out);
+  checklist controls, help lists and prompts, which the reading time leaves out)
+  and `checklist_outline` (each checklist's id, title and ordinary items, for the
+  "Bring this to your first session" page);
 - wraps every other reader (reStructuredText, HTML) so a `/// block` written in
   such a file, or docutils' own complaint, is named with file and line.
 
@@ -103,6 +105,7 @@ class SiteMarkdownReader(MarkdownReader):
             toc_tokens = getattr(self._md, "toc_tokens", [])
             has_checklist = bool(getattr(self._md, "checklists", None))
             chrome_words = getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0
+            outline = getattr(self._md, "checklist_outline", []) if has_checklist else []
             metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         except BaseException:
             self._reusable = None
@@ -110,6 +113,7 @@ class SiteMarkdownReader(MarkdownReader):
         metadata["toc_tokens"] = toc_tokens
         metadata["has_checklist"] = has_checklist
         metadata["chrome_words"] = chrome_words
+        metadata["checklist_outline"] = outline
         return content, metadata
 
     def _markdown(self):

@@ -238,6 +238,10 @@ class Checklist(LineTrackedBlock):
 
         self.add_controls(block, checklist_id)
         self.tracker.setdefault("checklists", []).append(checklist_id)
+        # For a page that gathers a reader's answers from every checklist (never safety items).
+        self.tracker.setdefault("outline", []).append({
+            "id": checklist_id, "title": self.argument, "notes": self.options["notes"],
+            "items": [(key, " ".join(RE_MARKUP.sub("", text).split())) for key, text, safety in items if not safety]})
         # Words a reader does not read as the article (controls, hints, help list, prompts),
         # so the reading time can leave them out: everything but the question, the items
         # and the count-based reflections.
@@ -407,6 +411,7 @@ class MyReflections(Treeprocessor):
         tracker = self.blocks.trackers.get("checklist", {})
         self.md.checklists = list(tracker.get("checklists") or [])
         self.md.checklist_chrome_words = tracker.get("chrome_words", 0)
+        self.md.checklist_outline = list(tracker.get("outline") or [])
         if not self.md.checklists:
             return
         section = etree.SubElement(root, "section", {

@@ -9,8 +9,9 @@ const STORAGE_VERSION = 1;
 const TAB = 'sessionStorage';
 const DEVICE = 'localStorage';
 
-function storageKey (namespace, id) {
-  return `${namespace}:v${STORAGE_VERSION}:${location.pathname}:${id}`;
+// `path`: the page the checklist is on (the first-session summary reads other pages' records).
+function storageKey (namespace, id, path = location.pathname) {
+  return `${namespace}:v${STORAGE_VERSION}:${path}:${id}`;
 }
 
 // Keep what can be trusted in a stored text. Returns {record, damaged}; record is null

@@ -1,0 +1,97 @@
+// "Bring this to your first session": what the reader ticked and noted on every checklist of
+// the site, gathered from this browser's storage into one summary to print or copy. The page
+// lists every checklist (plugins/reflection_checklists writes the outline); nothing is sent
+// anywhere, and safety ticks are never stored, so they can never appear here.
+
+const SESSION_TEXT = {
+  empty: 'Nothing is saved in this browser yet. Tick items on the checklists, then come back to this page in the same tab (or with "Remember my answers" on).',
+  notes: 'My notes:'
+};
+
+// Print and Copy are MyReflections' own (print the summary alone; copy plainText()).
+class FirstSession extends MyReflections {
+  constructor (root) {
+    super(root);  // this page has no checklist of its own, so that part stops early
+    if (root.hasAttribute('data-first-session-init')) return;
+    this.root = root;
+    this.sources = [...root.querySelectorAll('[data-source-checklist]')];
+    root.querySelector('[data-needs-script]').hidden = true;
+    root.querySelector('[data-with-script]').hidden = false;
+    this.render();
+    root.addEventListener('click', (event) => {
+      if (event.target.closest('[data-print]')) this.print();
+      if (event.target.closest('[data-copy]')) this.copy();
+    });
+    window.addEventListener('pageshow', () => this.render());
+    window.addEventListener('afterprint', () => document.documentElement.classList.remove('print-reflections'));
+    root.setAttribute('data-first-session-init', '');
+  }
+
+  // What is stored for each checklist of the site: [{title, article, ticked, notes}].
+  gather () {
+    const found = [];
+    for (const source of this.sources) {
+      const items = [...source.querySelectorAll('[data-item]')];
+      const path = new URL(source.dataset.href, location.href).pathname;
+      const key = storageKey(storageNamespace(), source.dataset.sourceChecklist, path);
+      const { record } = answerStore.load(key, items.map((item) => item.dataset.item));
+      if (!record) continue;
+      const ticked = items.filter((item) => record.items.has(item.dataset.item)).map((item) => item.textContent.trim());
+      const notes = record.notes.trim();
+      if (!ticked.length && !notes) continue;
+      found.push({ title: source.dataset.title, article: source.dataset.article, ticked, notes });
+    }
+    return found;
+  }
+
+  render () {
+    const add = (parent, tag, text) => {
+      const element = parent.appendChild(document.createElement(tag));
+      if (text) element.textContent = text;
+      return element;
+    };
+    const found = this.gather();
+    const parts = [];
+    for (const { title, article, ticked, notes } of found) {
+      const part = document.createElement('div');
+      add(part, 'h3', title);
+      add(part, 'p', article).className = 'first-session__from';
+      if (ticked.length) {
+        const list = add(part, 'ul');
+        for (const item of ticked) add(list, 'li', item);
+      }
+      if (notes) {
+        const paragraph = add(part, 'p');
+        add(paragraph, 'strong', SESSION_TEXT.notes);
+        paragraph.append(` ${notes}`);
+        paragraph.className = 'my-reflections__notes';
+      }
+      parts.push(part);
+    }
+    if (!parts.length) {
+      const empty = document.createElement('p');
+      empty.textContent = SESSION_TEXT.empty;
+      parts.push(empty);
+    }
+    this.summary.replaceChildren(...parts);
+    this.status.textContent = '';
+  }
+
+  plainText () {
+    const lines = [document.querySelector('h1')?.textContent.trim() || document.title];
+    for (const { title, article, ticked, notes } of this.gather()) {
+      lines.push('', `${title} (${article})`, ...ticked.map((item) => `- ${item}`));
+      if (notes) lines.push(`${SESSION_TEXT.notes} ${notes}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+// This file is its own bundle (only the summary page loads it), so it starts its component.
+for (const root of document.querySelectorAll('[data-module="first-session"]')) {
+  try {
+    new FirstSession(root);
+  } catch (error) {
+    console.error(error);
+  }
+}
