@@ -120,6 +120,8 @@ def css_urls(text):
 
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+# Browsers drop spaces and control characters inside a URL's scheme: `java\tscript:` runs too.
+RE_URL_NOISE = re.compile(r"[\s\x00-\x1f]")
 
 
 class PageScanner(HTMLParser):
@@ -167,7 +169,7 @@ class PageScanner(HTMLParser):
                 self.blocked.append(("handler", f"{name}="))
             elif name == "style":
                 self.blocked.append(("style", "style="))
-            elif name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+            elif name in URL_ATTRIBUTES and RE_URL_NOISE.sub("", value).lower().startswith("javascript:"):
                 self.blocked.append(("javascript", "javascript:"))
 
     def _link(self, attributes):

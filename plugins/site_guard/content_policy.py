@@ -37,15 +37,23 @@ def source_line(source_lines, snippet):
     return None
 
 
-# Markup the policy could block always holds one of these (a character reference can spell
-# `javascript:`, so any `&#` or `&colon;` counts too); without any, the page scanner (a full
-# HTML parse) has nothing to find, which is the usual case on a large site.
-RE_MAYBE_BLOCKED = re.compile(r"<script|\son[a-z]+\s*=|\sstyle\s*=|javascript|&#|&colon;", re.IGNORECASE)
+# An attribute starts after a space, a slash or a quote (as Python's HTMLParser reads it).
+RE_MAYBE_ATTRIBUTE = re.compile(r"""[\s/'"](?:on[a-z]+|style)\s*=""")
+RE_CHARACTER_REFERENCE = re.compile(r"&[a-z#]")
+
+
+def might_be_blocked(html):
+    """False only when the HTML cannot hold markup the policy blocks, so the full parse (the
+    page scanner) is skipped, the usual case on a large site. A character reference could
+    spell `javascript:`, so any one sends the page to the full parse."""
+    text = html.lower()
+    return ("<script" in text or "javascript" in text or RE_CHARACTER_REFERENCE.search(text) is not None
+            or RE_MAYBE_ATTRIBUTE.search(text) is not None)
 
 
 def problems(html, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
-    blocked = scan_html(html).blocked if RE_MAYBE_BLOCKED.search(html) else []
+    blocked = scan_html(html).blocked if might_be_blocked(html) else []
     missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html))
                if not os.path.exists(os.path.join(content_root if target.startswith("/") else
                                                   os.path.dirname(source_path), target.lstrip("/")))]

@@ -1,0 +1,31 @@
+"""The content policy's quick look (which skips the full parse) never lets blocked markup through."""
+
+import pytest
+
+from site_guard.content_policy import might_be_blocked, problems
+
+BLOCKED = {
+    "inline script": "<script>alert(1)</script>",
+    "upper-case handler": '<p ONCLICK="go()">x</p>',
+    "handler after a slash": '<img/onerror="go()" src="a.png">',
+    "handler straight after a quote": '<a href="a"onclick="go()">x</a>',
+    "style attribute": '<p Style="color: red">x</p>',
+    "javascript link": '<a href="javascript:go()">x</a>',
+    "javascript spelled with a reference": '<a href="&#106;avascript:go()">x</a>',
+    "javascript with a tab in it": '<a href="java&Tab;script:go()">x</a>',
+}
+
+
+@pytest.mark.parametrize("markup", BLOCKED.values(), ids=BLOCKED.keys())
+def test_blocked_markup_is_found(tmp_path, markup):
+    source = tmp_path / "a.md"
+    source.write_text("Some text.\n", encoding="utf-8")
+    assert might_be_blocked(markup)
+    assert [message for _, message in problems(markup, str(source), str(tmp_path))
+            if "would be blocked" in message]
+
+
+def test_ordinary_article_markup_skips_the_full_parse():
+    html = ('<h2 id="a">A heading</h2><p>Plain words, <em>emphasis</em> and '
+            '<a href="/what-trust-is/">a link</a>.</p><ul><li>An item</li></ul>')
+    assert not might_be_blocked(html)

@@ -1,0 +1,121 @@
+"""`make bench`: the whole run (see tools/bench/__init__.py)."""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import CORPUS, RESULTS
+from .children import CHILDREN, run_child
+from .corpus import write_corpus
+from .report import render, seconds
+from .weight import weigh
+
+
+class Progress:
+    def __init__(self, total):
+        self.total, self.done = total, 0
+
+    def step(self, text):
+        self.done += 1
+        print(f"[{self.done:>3}/{self.total}] {text}", flush=True)
+
+
+def measure_size(size, runs, corpus_root, progress, post_runs):
+    ours, vanilla = write_corpus(Path(corpus_root) / str(size), size)
+    work = Path(corpus_root) / str(size) / "work"
+    samples = {"ours": [], "vanilla": [], "ours+post": []}
+    for run in range(runs):
+        order = ("ours", "vanilla") if run % 2 == 0 else ("vanilla", "ours")
+        for flavour in order:
+            content = ours if flavour == "ours" else vanilla
+            spec = {"task": "build", "flavour": flavour, "content": str(content), "output": str(work / f"out-{flavour}")}
+            result, wall, peak, cpu = run_child(spec)
+            samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
+            progress.step(f"{size:>5} articles  {flavour:<8} build {run + 1}/{runs}  {wall:6.2f} s  "
+                          f"CPU {cpu:6.2f} s  {peak:5.0f} MB  {result['pages']} pages")
+    for run in range(post_runs):
+        spec = {"task": "build", "flavour": "ours+post", "content": str(ours), "output": str(work / "out-post")}
+        result, wall, peak, cpu = run_child(spec)
+        samples["ours+post"].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
+        progress.step(f"{size:>5} articles  ours + post-processing build {run + 1}/{post_runs}  {wall:6.2f} s  "
+                      f"CPU {cpu:6.2f} s  {peak:5.0f} MB")
+    rebuilds = {}
+    for flavour, content in (("ours", ours), ("vanilla", vanilla)):
+        spec = {"task": "rebuild", "flavour": flavour, "content": str(content), "work": str(work / f"rebuild-{flavour}"),
+                "runs": runs}
+        result, wall, peak, cpu = run_child(spec)
+        rebuilds[flavour] = result
+        progress.step(f"{size:>5} articles  {flavour:<8} cached rebuild, every page written: "
+                      + ", ".join(f"{value:.2f}" for value in result["times"]) + " s")
+    spec = {"task": "devserver", "content": str(ours), "work": str(work / "devserver"), "runs": runs}
+    devserver, wall, peak, cpu = run_child(spec)
+    progress.step(f"{size:>5} articles  devserver edit-to-refreshed: text "
+                  + ", ".join(seconds(value) for value in devserver["timings"]["body"]) + " s; title "
+                  + ", ".join(seconds(value) for value in devserver["timings"]["title"]) + " s")
+    shutil.rmtree(work, ignore_errors=True)
+    return {"size": size, "samples": samples, "rebuilds": rebuilds, "devserver": devserver}
+
+
+def measure_weight(corpus_root, progress):
+    output = Path(corpus_root) / "weight" / "output"
+    result, wall, peak, cpu = run_child({"task": "weight", "output": str(output)})
+    rows = []
+    for kind, name in result["kinds"].items():
+        if name and (output / name).is_file():
+            rows.append((kind, name, weigh(output, name)))
+        else:
+            rows.append((kind, name or "(none)", None))
+    progress.step(f"page weight of the real site ({len(rows)} kinds of page, built in {wall:.1f} s)")
+    shutil.rmtree(output.parent, ignore_errors=True)
+    return rows
+
+
+def load_average():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Benchmarks: build speed against vanilla Pelican, fast rebuilds, page weight.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes in articles")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each flavour per size")
+    parser.add_argument("--post-runs", type=int, help="builds with post-processing per size (default: up to 3)")
+    parser.add_argument("--results", default=str(RESULTS), help="where to write the table")
+    parser.add_argument("--corpus", default=str(CORPUS), help="where to write the corpus")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--child-result", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        spec = json.loads(args.child)
+        result = CHILDREN[spec["task"]](spec)
+        Path(args.child_result).write_text(json.dumps(result), encoding="utf-8")
+        return 0
+
+    runs = max(1, args.runs)
+    post_runs = args.post_runs if args.post_runs is not None else min(runs, 3)
+    started = time.strftime("%Y-%m-%d %H:%M")
+    loads = [load_average() or 0.0]
+    begin = time.perf_counter()
+    progress = Progress(len(args.sizes) * (2 * runs + post_runs + 3) + 1)
+    print(f"Benchmarking {', '.join(map(str, args.sizes))} articles, {runs} run(s) each "
+          f"(corpus in {os.path.relpath(args.corpus)}).", flush=True)
+    sizes = [measure_size(size, runs, args.corpus, progress, post_runs) for size in args.sizes]
+    weight = measure_weight(args.corpus, progress)
+    loads.append(load_average() or 0.0)
+    table = render(sizes, weight, runs, post_runs, started, loads, time.perf_counter() - begin)
+    results = Path(args.results)
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(table, encoding="utf-8")
+    print("\n" + table)
+    print(f"Written to {os.path.relpath(results)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

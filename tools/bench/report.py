@@ -1,0 +1,117 @@
+"""The results table, in Markdown."""
+
+import os
+import platform
+import runpy
+import statistics
+
+from . import SETTINGS
+from .children import our_plugins
+
+
+def median(values):
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+def seconds(value):
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def megabytes(value):
+    return "n/a" if value is None else f"{value:.0f}"
+
+
+def render(sizes, weight, runs, post_runs, started, loads, elapsed):
+    import pelican
+
+    plugins = ", ".join(our_plugins(False))
+    post = ", ".join(name for name in runpy.run_path(str(SETTINGS))["PLUGINS"] if name not in our_plugins(False))
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {started} with `make bench` on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Pelican {pelican.__version__}; "
+        f"load average {loads[0]:.1f} at the start and {loads[1]:.1f} at the end; {elapsed / 60:.1f} minutes. "
+        f"Medians of {runs} run(s); each build is a new Python process (imports included).",
+        "",
+        "## Build time: this site against vanilla Pelican",
+        "",
+        f"Ours: this project's settings, theme and plugins ({plugins}). Vanilla: Pelican's default theme, "
+        "no plugins, default MARKDOWN, the same pages. Both build the same seeded corpus (~1,200 words, "
+        "headings, lists, links; ours with one checklist per article, vanilla with the same words as plain "
+        "Markdown). Post-processing plugins are timed on their own below.",
+        "",
+        "| articles | ours (s) | vanilla (s) | ratio (ours / vanilla) | ours CPU (s) | vanilla CPU (s) "
+        "| ours peak memory (MB) | vanilla peak memory (MB) | pages (ours / vanilla) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for entry in sizes:
+        ours, vanilla = entry["samples"]["ours"], entry["samples"]["vanilla"]
+        wall_ours, wall_vanilla = median(s["wall"] for s in ours), median(s["wall"] for s in vanilla)
+        lines.append(
+            f"| {entry['size']:,} | {seconds(wall_ours)} | {seconds(wall_vanilla)} | "
+            f"{wall_ours / wall_vanilla:.2f} | {seconds(median(s['cpu'] for s in ours))} | "
+            f"{seconds(median(s['cpu'] for s in vanilla))} | {megabytes(max(s['peak'] for s in ours))} | "
+            f"{megabytes(max(s['peak'] for s in vanilla))} | {ours[0]['pages']} / {vanilla[0]['pages']} |"
+        )
+    lines += [
+        "",
+        "## Build and post-processing",
+        "",
+        f"Post-processing plugins ({post or 'none'}) read or index the whole written site; "
+        f"medians of {post_runs} run(s).",
+        "",
+        "| articles | build (s) | build + post-processing (s) | post-processing (s) |",
+        "|---:|---:|---:|---:|",
+    ]
+    for entry in sizes:
+        build = median(s["wall"] for s in entry["samples"]["ours"])
+        both = median(s["wall"] for s in entry["samples"]["ours+post"])
+        lines.append(f"| {entry['size']:,} | {seconds(build)} | {seconds(both)} | "
+                     f"{seconds(both - build if both is not None else None)} |")
+    lines += [
+        "",
+        "## Rebuild after editing one article (content caching on)",
+        "",
+        "Every page written: the cached rebuild Pelican's `--autoreload` does (vanilla: Pelican's own cache; "
+        "ours: the devserver's cache with every page written). Devserver: `tools/devserver`'s watcher and "
+        "fast path, from saving the article to its page being rewritten (a change to the text, then to the "
+        "title). The full check then runs once saves pause: the whole `make html` build into a staging "
+        "folder, and a copy of every file that differs (it brings the lists, sitemap and search index in line).",
+        "",
+        "| articles | vanilla, every page (s) | ours, every page (s) | devserver, text edit (s) | "
+        "devserver, title edit (s) | pages written (text / title) | devserver start, cold / warm cache (s) "
+        "| full check after the pause (s) |",
+        "|---:|---:|---:|---:|---:|---|---|---:|",
+    ]
+    for entry in sizes:
+        dev = entry["devserver"]
+        written = f"{median(dev['written']['body']):.0f} / {median(dev['written']['title']):.0f}"
+        lines.append(
+            f"| {entry['size']:,} | {seconds(median(entry['rebuilds']['vanilla']['times']))} | "
+            f"{seconds(median(entry['rebuilds']['ours']['times']))} | {seconds(median(dev['timings']['body']))} | "
+            f"{seconds(median(dev['timings']['title']))} | {written} | "
+            f"{seconds(dev['starts']['cold'])} / {seconds(dev['starts']['warm'])} | {seconds(dev['post'])} |"
+        )
+    lines += [
+        "",
+        "## Page weight (the real site)",
+        "",
+        "Each page's HTML plus the same-origin stylesheets, scripts, icons and images it references "
+        "(and what those load with `url()`, `@import` or a static `import`); gzip level 6. Files fetched "
+        "only when a reader acts (Pagefind's index when searching) are not counted.",
+        "",
+        "| page type | file | HTML (bytes) | HTML gzipped (bytes) | total (bytes) | total gzipped (bytes) | requests |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind, name, found in weight:
+        if found is None:
+            lines.append(f"| {kind} | {name} | n/a | n/a | n/a | n/a | n/a |")
+            continue
+        note = f" (missing: {', '.join(found['missing'])})" if found["missing"] else ""
+        lines.append(f"| {kind} | {name}{note} | {found['html']:,} | {found['html_gzip']:,} | {found['bytes']:,} | "
+                     f"{found['gzip']:,} | {found['requests']} |")
+    return "\n".join(lines) + "\n"
+
+
