@@ -195,3 +195,13 @@ def test_the_library_reads_as_one_edited_whole(site):
     text = " ".join(body.get_text(" ").lower() for body in bodies.values())
     for term in ("hypervigilance", "insecurity", "isolation", "validation", "reconnecting", "separation"):
         assert term in text, term
+
+
+def test_illustrations_carry_a_text_alternative_and_no_inline_style(site):
+    home = soup(site / "index.html")
+    drawings = home.select("svg.illustration")
+    assert len(drawings) == 4  # the welcome, and one for each part of the path
+    for drawing in drawings:
+        assert drawing["role"] == "img" and len(drawing["aria-label"]) > 10, drawing.get("aria-label")
+        assert not drawing.select("[style], style, script")
+    assert len({drawing["aria-label"] for drawing in drawings}) == 4
