@@ -40,6 +40,8 @@ RE_ONLY_MARKS = re.compile(r"^\{[^{}]*\}$")
 RE_MARKUP = re.compile(r"[*_`~\[\]()]")
 
 CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
+# The script's texts, each from the `<name>_text` config (CHECKLIST_<NAME>_TEXT setting).
+I18N_TEXTS = ("count", "not_saved", "full", "unreadable", "cleared", "safety_announcement")
 
 
 def type_checklist_id(value):
@@ -172,6 +174,8 @@ class Checklist(LineTrackedBlock):
         block.set("data-module", "checklist")
         block.set("data-checklist", checklist_id)
         block.set("aria-labelledby", f"{checklist_id}-title")
+        for key in I18N_TEXTS:
+            block.set(f"data-i18n-{key.replace('_', '-')}", self.config[f"{key}_text"])
 
         fieldset = etree.SubElement(block, "fieldset", {"class": "checklist__fieldset"})
         legend = etree.SubElement(fieldset, "legend", {"class": "checklist__legend", "id": f"{checklist_id}-title"})
@@ -212,7 +216,7 @@ class Checklist(LineTrackedBlock):
             self.config["safety_panel"](block, self.options)
 
         status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
-        status.text = f"0 of {len(ordinary)} ticked"
+        status.text = self.config["count_text"].replace("{ticked}", "0").replace("{total}", str(len(ordinary)))
 
         meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
         if not reflections:
@@ -460,6 +464,18 @@ class ReflectionChecklistExtension(BlocksExtension):
                 "harm is never kept, even with this on. Nothing is ever sent anywhere.",
                 "Hint under the opt-in."],
             "clear_label": ["Clear my answers", "Label of the clear button."],
+            # What the script says, passed to it as data-i18n-* attributes (as GOV.UK Frontend
+            # does), so a site can reword or translate them without touching JavaScript.
+            "count_text": ["{ticked} of {total} ticked", "The live count; keep {ticked} and {total}."],
+            "not_saved_text": ["Your answers can't be saved in this browser, so they will be gone when you "
+                               "leave this page.", "Said when this browser's storage cannot be used."],
+            "full_text": ["This browser's storage is full, so your latest changes are not saved. Answers "
+                          "saved before are kept.", "Said when storage is full."],
+            "unreadable_text": ["Some of your saved answers could not be read, so they have been left out.",
+                                "Said when a saved record is damaged."],
+            "cleared_text": ["All your answers on this site have been cleared.", "Said after Clear."],
+            "safety_announcement_text": ["Help you can reach now is shown just below the list.",
+                                         "Announced once to screen readers when the help panel opens."],
             "record_caution": [
                 "Before you print or copy, think about who else could see the paper, or this "
                 "device's clipboard.", "Shown next to Print and Copy in My reflections."],

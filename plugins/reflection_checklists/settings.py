@@ -39,6 +39,10 @@ def checked_settings(settings):
     for name, value in values.items():
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(f"reflection_checklists: {name} must be a non-empty text, not {value!r}.")
+    count = values[f"{PREFIX}COUNT_TEXT"]
+    if "{ticked}" not in count or "{total}" not in count:
+        raise SettingsError(f"reflection_checklists: {PREFIX}COUNT_TEXT must keep {{ticked}} and {{total}}, "
+                            f"e.g. \"{{ticked}} of {{total}} ticked\"; it is {count!r}.")
     if not all(char.isalnum() or char in "-_" for char in values[f"{PREFIX}STORAGE_NAMESPACE"]):
         raise SettingsError(
             f"reflection_checklists: {PREFIX}STORAGE_NAMESPACE may only use letters, digits, '-' and '_'."

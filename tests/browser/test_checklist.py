@@ -569,3 +569,22 @@ def test_without_javascript_the_checklist_is_a_plain_form(page_without_js, site_
     expect(checklist.get_by_role("button", name="Clear my answers")).to_be_hidden()
     expect(page.get_by_role("region", name="My reflections")).to_be_hidden()
     expect(page.get_by_role("button", name="Copy my reflections")).to_be_hidden()
+
+
+def test_the_script_says_what_the_markup_tells_it(page, site_url, watch):
+    """Every text the checklist script shows comes from data-i18n-* on the checklist (written from
+    the CHECKLIST_*_TEXT settings), so a site rewords or translates it without touching the JS."""
+    def reworded(route):
+        response = route.fetch()
+        body = response.text().replace('data-i18n-count="{ticked} of {total} ticked"',
+                                       'data-i18n-count="{ticked} sur {total} cochés"')
+        body = body.replace('data-i18n-cleared="All your answers on this site have been cleared."',
+                            'data-i18n-cleared="Vos réponses ont été effacées."')
+        route.fulfill(response=response, body=body)
+
+    page.route(site_url + PAGE, reworded)
+    checklist = open_checklist(page, site_url)
+    box(checklist, PHONE).check()
+    expect(checklist.locator("[data-count]")).to_have_text("1 sur 7 cochés")
+    checklist.get_by_role("button", name="Clear my answers").click()
+    expect(checklist.get_by_role("status").filter(has_text="Vos réponses ont été effacées.")).to_be_visible()

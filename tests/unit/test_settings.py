@@ -89,3 +89,13 @@ def test_the_individual_call_address_defaults_to_the_booking_address_and_is_chec
 def test_the_safety_message_can_be_set_for_the_whole_site():
     values = checked_settings({"CHECKLIST_SAFETY_MESSAGE": "Your safety comes first."})
     assert extension_config(values)["safety_message"] == "Your safety comes first."
+
+
+def test_a_count_text_without_its_numbers_is_refused():
+    with pytest.raises(SettingsError, match=r"CHECKLIST_COUNT_TEXT must keep \{ticked\} and \{total\}"):
+        checked_settings({"CHECKLIST_COUNT_TEXT": "some ticked"})
+
+
+def test_script_texts_are_settings_that_reach_the_markup():
+    values = checked_settings({"CHECKLIST_CLEARED_TEXT": "Vos réponses ont été effacées."})
+    assert extension_config(values)["cleared_text"] == "Vos réponses ont été effacées."

@@ -6,15 +6,26 @@
 // a reload or a reopened tab never shows one. A safety tick anywhere on the page puts the
 // safety message in place of every count-based reflection and hides every couples prompt.
 
-const CHECKLIST_TEXT = {
-  count: (ticked, total) => `${ticked} of ${total} ticked`,
-  notSaved: "Your answers can't be saved in this browser, so they will be gone when you leave this page.",
-  full: "This browser's storage is full, so your latest changes are not saved. Answers saved before are kept.",
-  unreadable: 'Some of your saved answers could not be read, so they have been left out.',
-  cleared: 'All your answers on this site have been cleared.',
-  // Said once, politely, when help appears, so screen-reader users know it is there.
-  safety: 'Help you can reach now is shown just below the list.'
-};
+// Every text the script says comes from the checklist's own data-i18n-* attributes, which
+// plugins/reflection_checklists writes from the site's settings (as GOV.UK Frontend does):
+// rewording or translating them needs no change here. Missing markup is a build mistake.
+function checklistTexts (root) {
+  const text = (name) => {
+    const value = root.getAttribute(`data-i18n-${name}`);
+    if (!value) throw new Error(`Checklist: data-i18n-${name} is missing on #${root.id}`);
+    return value;
+  };
+  const count = text('count');
+  return {
+    count: (ticked, total) => count.replace('{ticked}', ticked).replace('{total}', total),
+    notSaved: text('not-saved'),
+    full: text('full'),
+    unreadable: text('unreadable'),
+    cleared: text('cleared'),
+    // Said once, politely, when help appears, so screen-reader users know it is there.
+    safety: text('safety-announcement')
+  };
+}
 
 // The count-based reflection written for this many ticks (an empty data-max means "or more").
 function reflectionFor (root, ticked) {
@@ -52,6 +63,7 @@ class Checklist {
       throw new Error(`Checklist: incomplete markup in #${root.id}`);
     }
     this.root = root;
+    this.text = checklistTexts(root);
     this.ordinary = this.inputs.filter((input) => !input.hasAttribute('data-safety'));
     this.safetyInputs = this.inputs.filter((input) => input.hasAttribute('data-safety'));
     this.notes = find('textarea[data-notes]');
@@ -103,8 +115,8 @@ class Checklist {
     for (const input of this.safetyInputs) input.checked = false;
     const { record, fromDevice, blocked, damaged } = answerStore.load(this.key, this.ordinary.map((input) => input.dataset.item));
     this.blocked = blocked;
-    if (blocked) this.tell(CHECKLIST_TEXT.notSaved);
-    else if (damaged) this.tell(CHECKLIST_TEXT.unreadable);
+    if (blocked) this.tell(this.text.notSaved);
+    else if (damaged) this.tell(this.text.unreadable);
     if (!record) {
       // Nothing stored (never ticked, cleared, or erased by "Exit this page"): show nothing.
       if (!blocked && !damaged) this.reset();
@@ -134,7 +146,7 @@ class Checklist {
   changed (target) {
     this.touched = true;
     this.answered = true;
-    if (this.message.textContent === CHECKLIST_TEXT.cleared) this.message.textContent = '';
+    if (this.message.textContent === this.text.cleared) this.message.textContent = '';
     if (target === this.remember && !this.remember.checked) answerStore.forget(this.key, [DEVICE]);
     this.render({ byReader: true });
     this.save();
@@ -148,7 +160,7 @@ class Checklist {
     const saved = answerStore.save(this.key, {
       items, notes: this.notes ? this.notes.value : '', remember: this.remember.checked
     }, areas);
-    if (!saved) this.tell(this.blocked ? CHECKLIST_TEXT.notSaved : CHECKLIST_TEXT.full);
+    if (!saved) this.tell(this.blocked ? this.text.notSaved : this.text.full);
   }
 
   // "Clear my answers" erases every answer and note this site keeps, on every page, in both
@@ -157,7 +169,7 @@ class Checklist {
     this.reset();
     answerStore.forgetAll(storageNamespace());
     this.render();
-    this.message.textContent = CHECKLIST_TEXT.cleared;
+    this.message.textContent = this.text.cleared;
     this.root.dispatchEvent(new CustomEvent('checklist:cleared', { bubbles: true }));
     this.root.dispatchEvent(new CustomEvent('checklist:change', { bubbles: true }));
   }
@@ -189,7 +201,7 @@ class Checklist {
   render ({ byReader = false } = {}) {
     const ticked = this.ordinary.filter((input) => input.checked).length;
     const unsafe = pageHasSafetyTick();
-    this.count.textContent = CHECKLIST_TEXT.count(ticked, this.ordinary.length);
+    this.count.textContent = this.text.count(ticked, this.ordinary.length);
     // "If you ticked none" is an answer: it waits until the reader has answered something
     // (ticked, then unticked) or has saved answers, rather than greeting them on arrival.
     const answered = this.answered || ticked > 0 || Boolean(this.notes && this.notes.value);
@@ -206,7 +218,7 @@ class Checklist {
     this.safetyPanel.hidden = !opening;
     if (!opening) this.announcer.textContent = '';
     else if (wasHidden && byReader) {
-      this.announcer.textContent = CHECKLIST_TEXT.safety;
+      this.announcer.textContent = this.text.safety;
       this.bringIntoView();
     }
   }
