@@ -39,7 +39,6 @@ class BlockSourceCheck(Preprocessor):
         return set(self.md.parser.blockprocessors["blocks"].blocks)
 
     def run(self, lines):
-        self.md.source_lines = list(lines)
         scan = SourceScan(
             lines,
             checked=self.parents,

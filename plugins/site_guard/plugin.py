@@ -43,10 +43,8 @@ def check_articles(generator):
 
 
 def check_review_date(article, where):
+    # A wrong REVIEW_INTERVAL_MONTHS stops the build once, at start-up (settings_check).
     months = article.settings.get("REVIEW_INTERVAL_MONTHS", review_dates.DEFAULT_INTERVAL_MONTHS)
-    if not isinstance(months, int) or isinstance(months, bool) or months < 1:
-        logger.error("settings: REVIEW_INTERVAL_MONTHS must be a whole number of months, e.g. 12; it is %r.", months)
-        return
     article.next_review = review_dates.next_review(article, months)
     if article.next_review and review_dates.is_overdue(article.next_review):
         logger.warning("%s: this article was last reviewed on %s, more than %d months ago. Read it again, "
@@ -101,6 +99,8 @@ def refuse_example_settings(pelican):
 def refuse_example_pages(content):
     if not content.settings.get("REFUSE_EXAMPLE_DETAILS") or not getattr(content, "source_path", None):
         return
+    if str(content.metadata.get("example", "")).strip().lower() not in ("yes", "true"):
+        return  # the usual case: the file is not read again just to find a line
     line = placeholders.example_page_line(content.source_path)
     if line:
         logger.error("publish: %s:%s: this page still holds the example practice's text (`Example: yes`). "

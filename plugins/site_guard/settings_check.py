@@ -69,8 +69,16 @@ def clinician_problems(settings):
     return problems
 
 
+def review_interval_problems(settings):
+    months = settings.get("REVIEW_INTERVAL_MONTHS", 12)
+    if isinstance(months, int) and not isinstance(months, bool) and months >= 1:
+        return []
+    return [f"`REVIEW_INTERVAL_MONTHS` must be a whole number of months, e.g. REVIEW_INTERVAL_MONTHS = 12; "
+            f"it is {months!r}."]
+
+
 def check_settings(pelican):
     problems = (unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
-                + clinician_problems(pelican.settings))
+                + clinician_problems(pelican.settings) + review_interval_problems(pelican.settings))
     if problems:
         raise SettingsError("settings: " + " ".join(problems) + " Fix it in your settings file (pelicanconf.py).")

@@ -100,6 +100,8 @@ SETTINGS_MISTAKES = {
     "clinician typo": ('CLINICIAN_DETAILS = {"languges": "English"}',
                         r'`CLINICIAN_DETAILS` has "languges", which the site does not show\. Did you mean "languages"\?'),
     "photo without words": ('CLINICIAN_DETAILS = {"photo": "images/me.jpg"}', r'has a "photo" but no "photo_alt"'),
+    "review interval as text": ('REVIEW_INTERVAL_MONTHS = "12"',
+                                r"`REVIEW_INTERVAL_MONTHS` must be a whole number of months, .* it is '12'\."),
     "reader left out": ('PLUGINS = [name for name in PLUGINS if name != "markdown_reader"]',
                         r"article_toc needs the `markdown_reader` plugin, .* add \"markdown_reader\" to PLUGINS"),
 }

@@ -1,5 +1,6 @@
 """The page crawler: what one page of the built site weighs, with what it loads from the site."""
 
+import functools
 import gzip
 import runpy
 import sys
@@ -11,6 +12,7 @@ def gzipped(data):
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+@functools.cache
 def importable_plugins():
     """The page scanner lives with the plugins: put PLUGIN_PATHS on the import path, as Pelican
     itself does when it loads them (the bench's own process reads no settings otherwise)."""
