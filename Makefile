@@ -37,6 +37,10 @@ BUILD_STAMP = $(VENV)/.installed-build
 TEST_STAMP = $(VENV)/.installed-test
 NODE_STAMP = node_modules/.installed
 
+# The checklist plugin is a package of its own; the site installs it like any other.
+CHECKLIST_PACKAGE = plugins/pelican-reflection-checklists
+CHECKLIST_SOURCES = $(CHECKLIST_PACKAGE)/pyproject.toml $(shell find $(CHECKLIST_PACKAGE)/pelican -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
 help:
 	@echo 'Make targets for the site'
 	@echo ''
@@ -51,14 +55,16 @@ help:
 	@echo '  make rsync_upload          publish, then copy to $(SSH_USER)@$(SSH_HOST)'
 	@echo '  make audit                 Lighthouse scores for three pages'
 	@echo '  make bench                 build-speed and page-weight benchmarks'
+	@echo '  make dist                  build the checklist plugin wheel into dist/'
 	@echo '  make clean                 remove the built site and caches'
 	@echo ''
 	@echo 'Overridable: INPUTDIR, OUTPUTDIR, PORT, BIND, DEBUG=1, PELICANOPTS'
 
 # --- set-up ---------------------------------------------------------------
-$(BUILD_STAMP): requirements.txt constraints.txt
+$(BUILD_STAMP): requirements.txt constraints.txt $(CHECKLIST_SOURCES)
 	@test -x "$(BIN)/python" || $(PY) -m venv "$(VENV)"
 	"$(BIN)/pip" install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
+	"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
 	@touch "$@"
 
 $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
@@ -137,7 +143,7 @@ rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --chmod=D755,F644 --delay-updates --delete-after "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__" "$(BASEDIR)/dist"
 
 # --- checks ---------------------------------------------------------------
 test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
@@ -146,6 +152,12 @@ test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
 # The unit and build tests only (no browser, nginx or devserver): a minute instead of several.
 test-fast: $(TEST_STAMP) $(NODE_STAMP)
 	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver"
+
+# The checklist plugin as a wheel another Pelican site can `pip install` (dist/*.whl).
+dist: $(BUILD_STAMP)
+	rm -rf dist
+	"$(BIN)/pip" wheel --disable-pip-version-check -q --no-deps --no-build-isolation -w dist "./$(CHECKLIST_PACKAGE)"
+	@ls dist/*.whl
 
 # Builds into a temporary folder, serves it on a free 127.0.0.1 port and runs Lighthouse
 # (mobile) on the home page, an article and the heaviest checklist article.
@@ -159,4 +171,4 @@ BENCH_RUNS ?= 5
 bench: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
-.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench
+.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench dist

@@ -7,8 +7,14 @@ fictional: replace its details with your own before publishing.
 import sys
 from pathlib import Path
 
-# Let Pelican import our own plugins (and let pelicanconf be imported from anywhere).
+# This site's own plugins (plugins/*) share two small libraries, page_scan and site_errors.
+# Pelican loads a plugin from PLUGIN_PATHS without putting that folder on the import path,
+# so the folder is added here. The checklist plugin needs no such line: it is installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
+# The checklist plugin is an installed package (plugins/pelican-reflection-checklists, installed
+# into .venv by the Makefile as any site would install it); this theme bundles its files.
+from pelican.plugins.reflection_checklists.assets import STATIC_DIR as checklist_static_dir
 
 # --- The practice ----------------------------------------------------------
 PRACTICE_NAME = "Kestrel & Fern Couples Therapy"
@@ -140,6 +146,10 @@ PLUGINS = [
     "search_index",
 ]
 
+# This theme bundles the checklist's script and stylesheet itself (WEBASSETS_BUNDLES below),
+# so the plugin does not link its own copies.
+CHECKLIST_INCLUDE_ASSETS = False
+
 # Long articles (this many h2 sections or more) get an "On this page" contents box.
 ARTICLE_TOC_MIN_SECTIONS = 4
 
@@ -163,16 +173,16 @@ _webassets_cache = Path(__file__).resolve().parent / "cache" / "webassets"
 _webassets_cache.mkdir(parents=True, exist_ok=True)
 WEBASSETS_CONFIG = [("url_expire", False), ("cache", str(_webassets_cache))]
 # Bundle sources live in theme/assets, so only the built bundles are published.
-WEBASSETS_SOURCE_PATHS = ["assets"]
+WEBASSETS_SOURCE_PATHS = ["assets", str(checklist_static_dir)]
 WEBASSETS_BUNDLES = [
-    ("css", ["css/base.css", "css/layout.css", "css/components.css", "css/checklist.css", "css/print.css"],
+    ("css", ["css/base.css", "css/layout.css", "css/components.css", "checklist.css", "css/print.css"],
      {"filters": "rcssmin", "output": "css/site.%(version)s.css"}),
-    ("js", ["js/storage.js", "js/checklist.js", "js/my-reflections.js", "js/exit-page.js", "js/init.js"],
+    ("js", ["storage.js", "checklist.js", "my-reflections.js", "js/exit-page.js", "js/init.js"],
      {"filters": "rjsmin", "output": "js/site.%(version)s.js"}),
     ("search_js", ["js/search.js"], {"filters": "rjsmin", "output": "js/search.%(version)s.js"}),
     # Only the "Bring this to your first session" page needs it (its own module: its own copy of
     # storage.js, and my-reflections.js, whose print and copy it reuses).
-    ("first_session_js", ["js/storage.js", "js/my-reflections.js", "js/first-session.js"],
+    ("first_session_js", ["storage.js", "my-reflections.js", "js/first-session.js"],
      {"filters": "rjsmin", "output": "js/first-session.%(version)s.js"}),
 ]
 

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: E402,F403
 from pelicanconf import CONSULTATION_URL  # noqa: E402
-from site_errors import SettingsError  # noqa: E402 - on the path once pelicanconf is read
+from pelican.plugins.reflection_checklists.errors import SettingsError  # noqa: E402
 
 
 def _site_url(value):

@@ -1,16 +1,12 @@
-"""The site owner's mistakes: one base class, so the build reports them by class, without a traceback.
+"""The site owner's mistakes, for this site's own plugins and tools.
 
-Not a Pelican plugin: a module the plugins, the settings files and tools.build
-share. Each plugin raises its own `SettingsError` subclass with a message that
-starts with the setting's name (`CHECKLIST_...`, `CONSULTATION_...`,
-`LEARNING_PATH ...`) and says what to write instead; Markdown mistakes raise
-markdown_blocks.AuthoringError, which names the line.
+The classes live in the installed reflection-checklists package (so its errors and ours
+are one family); this module only gives this site's plugins a short import. Each plugin
+raises its own `SettingsError` subclass with a message that starts with the setting's name
+(`CHECKLIST_...`, `CONSULTATION_...`, `LEARNING_PATH ...`) and says what to write instead;
+Markdown mistakes raise markdown_blocks.AuthoringError, which names the line.
 """
 
+from pelican.plugins.reflection_checklists.errors import OwnerError, SettingsError
 
-class OwnerError(Exception):
-    """A mistake the site owner fixes; the message says where, and what to write instead."""
-
-
-class SettingsError(OwnerError):
-    """A setting (or a settings file) the site owner must fix."""
+__all__ = ["OwnerError", "SettingsError"]

@@ -18,7 +18,7 @@ from tools.build import build  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 
 
-MARKERS_BY_FOLDER = {"browser": "browser", "deploy": "deploy"}
+MARKERS_BY_FOLDER = {"browser": "browser", "deploy": "deploy", "outsider": "browser"}
 
 
 def pytest_collection_modifyitems(items):

@@ -211,9 +211,10 @@ def edit_settings(site, rng):
 
 
 def edit_plugin(site, rng):
-    path = site / "plugins" / "reflection_checklists" / "checklist.py"
-    path.write_text(path.read_text(encoding="utf-8").replace("What your answers might mean",
-                                                             "What your answers may mean"), encoding="utf-8")
+    # One of this site's own plugins (the checklist plugin is an installed package).
+    path = site / "plugins" / "consultation" / "markup.py"
+    path.write_text(path.read_text(encoding="utf-8").replace("More ways to get help now",
+                                                             "More ways to find help now"), encoding="utf-8")
 
 
 EDITS = [edit_body, edit_title, edit_summary, edit_tags, edit_category, edit_step, add_article,

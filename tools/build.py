@@ -53,18 +53,17 @@ def read_settings_plainly(settings_file, override):
             "is the usual cause.") from None
 
 
+from pelican.plugins.reflection_checklists.errors import OwnerError
+
+
 class SettingsError(Exception):
     """A settings file that cannot be read; the message names the line."""
 
 
 def is_owner_mistake(error):
-    """A settings file that cannot be read, or any plugin's site_errors.OwnerError.
-
-    site_errors lives in the plugins folder, which is on the import path only once
-    the settings file has been read, so it is looked up where Python keeps it.
-    """
-    site_errors = sys.modules.get("site_errors")
-    return isinstance(error, SettingsError) or (site_errors is not None and isinstance(error, site_errors.OwnerError))
+    """A settings file that cannot be read, or any plugin's OwnerError (the checklist package
+    defines the class; this site's plugins raise it through plugins/site_errors.py)."""
+    return isinstance(error, (SettingsError, OwnerError))
 
 
 def build(settings_file, content=None, output=None, fail_on="errors", overrides=None):

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
 
-from markdown_blocks import LineTrackedBlock, track_block_lines, type_text
+from pelican.plugins.reflection_checklists.markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
 SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .markup import ChecklistFollowUp, SafetyPanel, resource_list_html
 from .settings import checked_settings
 
-CHECKLIST_EXTENSION = "reflection_checklists.checklist"
+CHECKLIST_EXTENSION = "pelican.plugins.reflection_checklists.checklist"
 CONSULTATION_EXTENSION = "consultation.markup"
 RE_CTA_LINK = re.compile(r'<a\b[^>]*\bdata-cta="([a-z-]+)"[^>]*>')
 RE_HREF = re.compile(r'\bhref="([^"]*)"')

@@ -50,6 +50,9 @@ def is_authoring_error(error):
 class SiteMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader with one reused instance, file:line errors and page facts."""
 
+    # Tells the checklist plugin this reader names the file and line of a mistake itself.
+    reports_owner_errors = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._reusable = None  # (Markdown instance, its Meta preprocessor, that one's priority)

@@ -3,7 +3,7 @@
 import markdown
 
 from consultation.markup import ChecklistFollowUp, SafetyPanel
-from reflection_checklists.checklist import makeExtension as checklist_extension
+from pelican.plugins.reflection_checklists.checklist import makeExtension as checklist_extension
 from consultation.markup import makeExtension as consultation_extension
 
 BOOKING = {

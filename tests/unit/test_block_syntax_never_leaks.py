@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from markdown_blocks import AuthoringError
+from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
 from tests.unit.markdown_setup import render
 
 AROUND = ["A paragraph of text.", "> A quoted line.", "- A list point.", "    code sample /// checklist | x",

@@ -74,7 +74,7 @@ IN_A_NOTE = """!!! note "Before you start"
 def test_a_checklist_in_an_admonition_works_when_the_site_turns_admonitions_on():
     import pytest
 
-    from markdown_blocks import AuthoringError
+    from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
     from tests.unit.markdown_setup import make_markdown
 
     md = make_markdown()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from markdown_blocks import AuthoringError
+from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
 from tests.unit.markdown_setup import render
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -5,7 +5,7 @@ import pytest
 from consultation.campaign import campaign_url
 from consultation.settings import SettingsError as ConsultationSettingsError
 from consultation.settings import checked_settings as consultation_settings
-from reflection_checklists.settings import DEFAULTS, SettingsError, checked_settings, extension_config
+from pelican.plugins.reflection_checklists.settings import DEFAULTS, SettingsError, checked_settings, extension_config
 
 GOOD = {"CONSULTATION_URL": "https://booking.example.org/x"}
 

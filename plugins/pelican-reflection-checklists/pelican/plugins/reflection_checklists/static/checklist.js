@@ -1,5 +1,5 @@
 // Reflection checklist: a live count, the matching reflection, the safety layer, and
-// answers saved in this browser. The markup works without it (plugins/reflection_checklists).
+// answers saved in this browser. The markup works without it (pelican.plugins.reflection_checklists).
 //
 // Safety items ({.safety}) are never counted and never stored, not even for this tab: a
 // safety tick lives only in the open page and is undone when the reader leaves it, so Back,
@@ -7,7 +7,7 @@
 // safety message in place of every count-based reflection and hides every couples prompt.
 
 // Every text the script says comes from the checklist's own data-i18n-* attributes, which
-// plugins/reflection_checklists writes from the site's settings (as GOV.UK Frontend does):
+// pelican.plugins.reflection_checklists writes from the site's settings (as GOV.UK Frontend does):
 // rewording or translating them needs no change here. Missing markup is a build mistake.
 function checklistTexts (root) {
   const text = (name) => {
@@ -71,7 +71,7 @@ class Checklist {
     this.next = find('[data-next]');
     this.safetyPanel = find('[data-safety-panel]');
     this.safetyReflection = find('[data-safety-reflection]');
-    this.key = storageKey(storageNamespace(), root.dataset.checklist);
+    this.key = storageKey(storageNamespace(root), root.dataset.checklist);
     this.told = new Set();
     this.answered = false;  // the reader has ticked or unticked something since arriving or clearing
 
@@ -167,7 +167,7 @@ class Checklist {
   // storages (older versions and renamed checklists included), and empties this page's lists.
   clear () {
     this.reset();
-    answerStore.forgetAll(storageNamespace());
+    answerStore.forgetAll(storageNamespace(this.root));
     this.render();
     this.message.textContent = this.text.cleared;
     this.root.dispatchEvent(new CustomEvent('checklist:cleared', { bubbles: true }));

@@ -1,6 +1,6 @@
 """The one exception an author's mistake raises: it carries the line to fix."""
 
-from site_errors import OwnerError
+from ..errors import OwnerError
 
 
 class AuthoringError(OwnerError):

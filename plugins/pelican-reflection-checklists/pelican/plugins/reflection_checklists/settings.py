@@ -2,26 +2,29 @@
 
 import difflib
 
-import site_errors
-
+from . import errors
 from .checklist import ReflectionChecklistExtension
 
 PREFIX = "CHECKLIST_"
 
-# Texts default to the Markdown extension's own defaults, so both stay in step.
+# Texts (and the storage namespace and help link) default to the Markdown extension's own
+# defaults, so both stay in step. `assets_url` is the plugin's to set, not the site's.
 TEXT_SETTINGS = {
     f"{PREFIX}{key.upper()}": value
     for key, (value, _help) in ReflectionChecklistExtension().config.items()
-    if isinstance(value, str)
+    if isinstance(value, str) and key != "assets_url"
 }
 DEFAULTS = {
     **TEXT_SETTINGS,
-    # Browser storage keys start with this, then a version: "<namespace>:v1:<page>".
-    f"{PREFIX}STORAGE_NAMESPACE": "reflection-checklists",
+    # Link the plugin's own stylesheet and script from pages with a checklist; a theme that
+    # bundles static/*.js and checklist.css itself sets this to False.
+    f"{PREFIX}INCLUDE_ASSETS": True,
 }
+# May be left empty: the build then refuses a checklist with a safety item, naming its line.
+OPTIONAL = {f"{PREFIX}HELP_URL"}
 
 
-class SettingsError(site_errors.SettingsError):
+class SettingsError(errors.SettingsError):
     """A setting a site owner must fix."""
 
 
@@ -36,8 +39,12 @@ def checked_settings(settings):
                 f"Known settings: {', '.join(sorted(DEFAULTS))}."
             )
     values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
-    for name, value in values.items():
-        if not isinstance(value, str) or not value.strip():
+    if not isinstance(values[f"{PREFIX}INCLUDE_ASSETS"], bool):
+        raise SettingsError(f"reflection_checklists: {PREFIX}INCLUDE_ASSETS must be True or False, "
+                            f"not {values[PREFIX + 'INCLUDE_ASSETS']!r}.")
+    for name in TEXT_SETTINGS:
+        value = values[name]
+        if not isinstance(value, str) or (not value.strip() and name not in OPTIONAL):
             raise SettingsError(f"reflection_checklists: {name} must be a non-empty text, not {value!r}.")
     count = values[f"{PREFIX}COUNT_TEXT"]
     if "{ticked}" not in count or "{total}" not in count:

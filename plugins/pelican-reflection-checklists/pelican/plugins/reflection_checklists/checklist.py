@@ -16,7 +16,7 @@
     ///
 
 becomes a <fieldset> of real checkboxes with labels that works without
-JavaScript; theme/assets/js/checklist.js enhances it. Mistakes raise
+JavaScript; static/checklist.js enhances it. Mistakes raise
 AuthoringError with the source line.
 """
 
@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import type_boolean, type_string
 
-from markdown_blocks import LineTrackedBlock, track_block_lines, type_text
+from .markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 
 RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RE_ITEM = re.compile(r"^\[( |x|X)\][ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<marks>[^{}]*)\})?[ \t]*$", re.S)
@@ -174,6 +174,8 @@ class Checklist(LineTrackedBlock):
         block.set("data-module", "checklist")
         block.set("data-checklist", checklist_id)
         block.set("aria-labelledby", f"{checklist_id}-title")
+        # The script reads its storage namespace from the checklist itself, so any theme works.
+        block.set("data-storage-namespace", self.config["storage_namespace"])
         for key in I18N_TEXTS:
             block.set(f"data-i18n-{key.replace('_', '-')}", self.config[f"{key}_text"])
 
@@ -213,7 +215,10 @@ class Checklist(LineTrackedBlock):
 
         # Help comes straight after the items, where the reader is looking when they tick one.
         if has_safety_items:
-            self.config["safety_panel"](block, self.options)
+            if self.config["safety_panel"] is add_nothing:
+                self.help_panel(block)
+            else:
+                self.config["safety_panel"](block, self.options)
 
         status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
         status.text = self.config["count_text"].replace("{ticked}", "0").replace("{total}", str(len(ordinary)))
@@ -401,6 +406,27 @@ class Checklist(LineTrackedBlock):
         message.text = ""
 
 
+    def help_panel(self, block):
+        """The default safety panel: a way to help, shown once a safety item is ticked.
+
+        A site with its own list of services passes a `safety_panel` hook instead.
+        """
+        if not self.config["help_url"]:
+            self.fail("this checklist has a statement about fear, threats or harm, but the site has "
+                      "no help page to send a reader to: set CHECKLIST_HELP_URL in your settings, e.g. "
+                      "CHECKLIST_HELP_URL = \"{filename}/pages/getting-help.md\"")
+        checklist_id = self.options["id"]
+        panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
+                                                "role": "region", "aria-labelledby": f"{checklist_id}-safety-title"})
+        title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{checklist_id}-safety-title"})
+        title.text = self.config["safety_title"]
+        note = etree.SubElement(panel, "p")
+        note.text = self.config["safety_panel_text"]
+        more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
+        link = etree.SubElement(more, "a", {"href": self.config["help_url"]})
+        link.text = self.config["help_label"]
+
+
 class MyReflections(Treeprocessor):
     """Add one 'My reflections' summary to a page that has checklists (shown by the script)."""
 
@@ -418,6 +444,7 @@ class MyReflections(Treeprocessor):
         self.md.checklist_outline = list(tracker.get("outline") or [])
         if not self.md.checklists:
             return
+        self.add_assets(root)
         section = etree.SubElement(root, "section", {
             "class": "my-reflections", "data-module": "my-reflections",
             "aria-labelledby": "my-reflections-title", "hidden": ""})
@@ -439,6 +466,19 @@ class MyReflections(Treeprocessor):
                                                  "data-copy-status": ""})
         status.text = ""
         self.md.checklist_chrome_words += words(section)
+
+
+    def add_assets(self, root):
+        """In a theme that does not bundle them: the plugin's stylesheet before the first
+        checklist and its script at the end, both from `assets_url` (a same-origin folder)."""
+        base = self.config["assets_url"]
+        if not base:
+            return
+        sheet = etree.Element("link", {"rel": "stylesheet", "href": f"{base}/reflection-checklists.css"})
+        first = next((index for index, child in enumerate(root) if child.get("data-module") == "checklist"
+                      or child.find(".//*[@data-module='checklist']") is not None), 0)
+        root.insert(first, sheet)
+        etree.SubElement(root, "script", {"src": f"{base}/reflection-checklists.js", "defer": ""})
 
 
 def add_nothing(block, options, has_safety_items=False):
@@ -476,6 +516,18 @@ class ReflectionChecklistExtension(BlocksExtension):
             "cleared_text": ["All your answers on this site have been cleared.", "Said after Clear."],
             "safety_announcement_text": ["Help you can reach now is shown just below the list.",
                                          "Announced once to screen readers when the help panel opens."],
+            "storage_namespace": ["reflection-checklists", "Browser storage keys start with this, "
+                                  "then a version: \"<namespace>:v1:<page>:<checklist>\"."],
+            "safety_title": ["Your safety comes first", "Title of the help panel a safety tick opens."],
+            "safety_panel_text": [
+                "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
+                "not have to sort this out alone. People who answer day or night can listen and help.",
+                "Text of the default help panel (sites with a `safety_panel` hook write their own)."],
+            "help_url": ["", "The help page the default help panel links to; required once a checklist "
+                         "has a safety item. Pelican links such as {filename}/pages/help.md work."],
+            "help_label": ["Find help you can reach now", "Text of the link to the help page."],
+            "assets_url": ["", "Folder URL of reflection-checklists.css and .js to link from each page "
+                           "with a checklist; empty when the theme bundles them itself."],
             "record_caution": [
                 "Before you print or copy, think about who else could see the paper, or this "
                 "device's clipboard.", "Shown next to Print and Copy in My reflections."],

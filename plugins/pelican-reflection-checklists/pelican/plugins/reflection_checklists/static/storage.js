@@ -96,6 +96,9 @@ const answerStore = {
   }
 };
 
-function storageNamespace () {
-  return document.body.dataset.storageNamespace || 'reflection-checklists';
+// The namespace comes from the checklist's own data-storage-namespace (written by the
+// plugin), so any theme works; a theme may also set it on <body> for its own components.
+function storageNamespace (element = document.body) {
+  const owner = element && element.closest('[data-storage-namespace]');
+  return (owner && owner.dataset.storageNamespace) || 'reflection-checklists';
 }

@@ -1,0 +1,15 @@
+"""The site owner's mistakes: one base class, so a build can report them without a traceback.
+
+Every setting mistake raises `SettingsError` with a message that starts with the setting's
+name and says what to write instead; a Markdown mistake raises
+`markdown_blocks.AuthoringError`, which names the file and line. Both are `OwnerError`s, so
+a build script (or another plugin) catches one class.
+"""
+
+
+class OwnerError(Exception):
+    """A mistake the site owner fixes; the message says where, and what to write instead."""
+
+
+class SettingsError(OwnerError):
+    """A setting (or a settings file) the site owner must fix."""
