@@ -53,7 +53,7 @@ help:
 	@echo '  make publish               build for production (SITEURL=https://...)'
 	@echo '  make github                publish to the $(GITHUB_PAGES_BRANCH) branch'
 	@echo '  make rsync_upload          publish, then copy to $(SSH_USER)@$(SSH_HOST)'
-	@echo '  make audit                 Lighthouse scores for three pages'
+	@echo '  make audit                 review dates, then Lighthouse scores for three pages'
 	@echo '  make bench                 build-speed and page-weight benchmarks'
 	@echo '  make dist                  build the checklist plugin wheel into dist/'
 	@echo '  make clean                 remove the built site and caches'
@@ -159,7 +159,8 @@ dist: $(BUILD_STAMP)
 	"$(BIN)/pip" wheel --disable-pip-version-check -q --no-deps --no-build-isolation -w dist "./$(CHECKLIST_PACKAGE)"
 	@ls dist/*.whl
 
-# Builds into a temporary folder, serves it on a free 127.0.0.1 port and runs Lighthouse
+# Lists each article's next review date (overdue ones marked), then builds into a temporary
+# folder, serves it on a free 127.0.0.1 port and runs Lighthouse
 # (mobile) on the home page, an article and the heaviest checklist article.
 audit: $(BUILD_STAMP) $(NODE_STAMP) chromium
 	"$(BIN)/python" -m tools.audit --settings "$(CONFFILE)" --content "$(INPUTDIR)" --chromium "$(CHROMIUM)"

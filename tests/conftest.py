@@ -24,7 +24,10 @@ MARKERS_BY_FOLDER = {"browser": "browser", "deploy": "deploy", "outsider": "brow
 def pytest_collection_modifyitems(items):
     """Mark tests by the folder they live in, so `make test-fast` can leave the slow kinds out."""
     for item in items:
-        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        path = Path(str(item.fspath))
+        if not path.is_relative_to(ROOT / "tests"):
+            continue  # the checklist package's own tests (plugins/pelican-reflection-checklists/tests)
+        parts = path.relative_to(ROOT / "tests").parts
         if parts and parts[0] in MARKERS_BY_FOLDER:
             item.add_marker(getattr(pytest.mark, MARKERS_BY_FOLDER[parts[0]]))
         if parts and parts[-1] == "test_devserver.py":

@@ -1,4 +1,5 @@
-"""Lighthouse scores for the home page, an article and the heaviest checklist article.
+"""Article review dates (overdue ones marked), then Lighthouse scores for the home page, an
+article and the heaviest checklist article.
 
 Builds the site into a temporary folder with SITEURL set to a local address (so canonical
 links, the sitemap line in robots.txt and Open Graph URLs are audited as in production),
@@ -18,11 +19,15 @@ import gzip
 import http.server
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+
+from pelican.settings import read_settings
+from pelican.utils import get_date
 
 from tools.build import build
 
@@ -86,6 +91,41 @@ def lost_points(report):
     return lost
 
 
+def review_dates(settings_file, content, today=None):
+    """(file, next review date, overdue?) for every Markdown article, soonest first.
+
+    Reads each file's header (`Modified:`, else `Date:`) as Pelican does, and the review
+    interval the build uses (REVIEW_INTERVAL_MONTHS), through site_guard's own rules.
+    """
+    settings = read_settings(settings_file)  # also puts plugins/ on the path (pelicanconf.py)
+    from site_guard import review_dates as rules
+
+    months = settings.get("REVIEW_INTERVAL_MONTHS", rules.DEFAULT_INTERVAL_MONTHS)
+    rows = []
+    for path in sorted(Path(content, "articles").rglob("*.md")):
+        header = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                break
+            key, _, value = line.partition(":")
+            header[key.strip().lower()] = value.strip()
+        reviewed = header.get("modified") or header.get("date")
+        if not reviewed:
+            continue
+        due = rules.months_later(get_date(reviewed), months)
+        rows.append((path, due, rules.is_overdue(due, today)))
+    return sorted(rows, key=lambda row: row[1])
+
+
+def print_review_dates(settings_file, content):
+    rows = review_dates(settings_file, content)
+    overdue = [row for row in rows if row[2]]
+    print(f"Article reviews: {len(overdue)} of {len(rows)} past their review date")
+    for path, due, late in rows:
+        print(f"  {'OVERDUE ' if late else 'due     '}{due:%Y-%m-%d}  {os.path.relpath(path)}")
+    print()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
@@ -100,6 +140,7 @@ def main(argv=None):
             print(f"audit: {tool} not found: {hint}.", file=sys.stderr)
             return 1
 
+    print_review_dates(args.settings, args.content)
     with tempfile.TemporaryDirectory(prefix="audit-") as folder:
         site = Path(folder)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),

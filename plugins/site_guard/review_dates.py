@@ -7,19 +7,14 @@ sets how long a review holds.
 
 import datetime
 
+from dateutil.relativedelta import relativedelta  # a Pelican dependency
+
 DEFAULT_INTERVAL_MONTHS = 12
 
 
 def months_later(date, months):
     """The same day `months` later (the month's last day when that day does not exist)."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    for day in (date.day, 30, 29, 28):
-        try:
-            return date.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    raise ValueError(date)
+    return date + relativedelta(months=months)
 
 
 def next_review(article, months):

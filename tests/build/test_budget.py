@@ -7,7 +7,10 @@ then by 100 for escaping every title and setting, which writes `'` as `&#39;`: +
 by 400 when the library edit named the terms readers search for and gave article 13 the
 five steps in full: the heaviest article went from 15,996 to 16,178 B; then by 500 for the
 clinician's "Written and reviewed by" line, the phone header's booking link and their styles:
-16,611 B in production) (HTML + CSS + JS + icon + any images it references, each file compressed on
+16,611 B in production; then by 500 when the checklist became an installable plugin (its
+storage namespace on each checklist, colour fallbacks so it works in any theme: +220 B) and
+every article without a diagram got its hero illustration inline (+350 B): 17,428 B in
+production) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 

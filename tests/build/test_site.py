@@ -205,3 +205,22 @@ def test_illustrations_carry_a_text_alternative_and_no_inline_style(site):
         assert drawing["role"] == "img" and len(drawing["aria-label"]) > 10, drawing.get("aria-label")
         assert not drawing.select("[style], style, script")
     assert len({drawing["aria-label"] for drawing in drawings}) == 4
+
+
+def test_every_article_has_a_hero_or_a_diagram_never_both(site):
+    """Each article without a diagram opens with its own illustration, described in words."""
+    labels = {}
+    for page in article_pages(site):
+        doc = soup(page)
+        heroes = doc.select(".article__header svg.illustration--hero")
+        diagrams = doc.select(".article__body img")
+        assert len(heroes) + len(diagrams) >= 1, f"{page}: no illustration at all"
+        assert not (heroes and diagrams), f"{page}: a hero and a diagram"
+        for hero in heroes:
+            assert hero["role"] == "img" and hero.get("focusable") == "false"
+            assert len(hero["aria-label"].split()) >= 6, hero["aria-label"]
+            # Coloured from the palette only (light and dark), no text, styles or scripts inside.
+            assert not hero.select("[style], style, script, text, image, [fill]:not([fill=none])"), page
+            assert all(shape.get("class") for shape in hero.find_all(True)), page
+            labels[page] = hero["aria-label"]
+    assert len(set(labels.values())) == len(labels) >= 13
