@@ -39,7 +39,9 @@ NODE_STAMP = node_modules/.installed
 
 # The checklist plugin is a package of its own; the site installs it like any other.
 CHECKLIST_PACKAGE = plugins/pelican-reflection-checklists
-CHECKLIST_SOURCES = $(CHECKLIST_PACKAGE)/pyproject.toml $(shell find $(CHECKLIST_PACKAGE)/pelican -type f -not -path '*/__pycache__/*' 2>/dev/null)
+CHECKLIST_SOURCES = $(CHECKLIST_PACKAGE)/pyproject.toml $(shell find $(CHECKLIST_PACKAGE)/pelican -type f -not -path '*/__pycache__/*' -not -name '*.mo' 2>/dev/null)
+CHECKLIST_LOCALE = $(CHECKLIST_PACKAGE)/pelican/plugins/reflection_checklists/locale
+PYBABEL = "$(BIN)/pybabel" -q
 
 help:
 	@echo 'Make targets for the site'
@@ -56,6 +58,7 @@ help:
 	@echo '  make audit                 review dates, then Lighthouse scores for three pages'
 	@echo '  make bench                 build-speed and page-weight benchmarks'
 	@echo '  make dist                  build the checklist plugin wheel into dist/'
+	@echo '  make translations          extract marked words, update and compile the catalogs'
 	@echo '  make clean                 remove the built site and caches'
 	@echo ''
 	@echo 'Overridable: INPUTDIR, OUTPUTDIR, PORT, BIND, DEBUG=1, PELICANOPTS'
@@ -64,6 +67,7 @@ help:
 $(BUILD_STAMP): requirements.txt constraints.txt $(CHECKLIST_SOURCES)
 	@test -x "$(BIN)/python" || $(PY) -m venv "$(VENV)"
 	"$(BIN)/pip" install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
+	$(MAKE) -s compile-translations
 	"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
 	@touch "$@"
 
@@ -153,6 +157,23 @@ test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
 test-fast: $(TEST_STAMP) $(NODE_STAMP)
 	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver"
 
+# Reader-facing words come from gettext catalogs (English is the source). `make translations`
+# extracts the marked words (templates, this site's plugins, the checklist package), merges
+# them into every language's .po file and compiles the .mo files the build reads.
+translations: $(BUILD_STAMP)
+	$(PYBABEL) extract -F babel.cfg -k _ -k N_ --no-location --sort-output -o locale/site.pot .
+	$(PYBABEL) extract -k _ -k N_ --no-location --sort-output -o "$(CHECKLIST_LOCALE)/reflection_checklists.pot" \
+		"$(CHECKLIST_PACKAGE)/pelican/plugins/reflection_checklists"
+	@if ls locale/*/LC_MESSAGES/site.po >/dev/null 2>&1; then \
+		$(PYBABEL) update --no-fuzzy-matching -i locale/site.pot -d locale -D site; fi
+	$(PYBABEL) update --no-fuzzy-matching -i "$(CHECKLIST_LOCALE)/reflection_checklists.pot" -d "$(CHECKLIST_LOCALE)" -D reflection_checklists
+	$(MAKE) -s compile-translations
+	@echo "Catalogs updated: translate the empty msgstr entries in each .po file, then run make html."
+
+compile-translations:
+	@if ls locale/*/LC_MESSAGES/site.po >/dev/null 2>&1; then $(PYBABEL) compile -d locale -D site; fi
+	$(PYBABEL) compile -d "$(CHECKLIST_LOCALE)" -D reflection_checklists
+
 # The checklist plugin as a wheel another Pelican site can `pip install` (dist/*.whl).
 dist: $(BUILD_STAMP)
 	rm -rf dist
@@ -172,4 +193,4 @@ BENCH_RUNS ?= 5
 bench: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
-.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench dist
+.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench dist translations compile-translations

@@ -118,7 +118,8 @@ AUTHOR_FEED_RSS = None
 # Every {{ value }} in the theme is HTML-escaped unless marked `|safe` (only the
 # converted article and page bodies are): a quote in a title or a setting cannot break
 # an attribute, and an escaped `&lt;script&gt;` in a Summary stays text.
-JINJA_ENVIRONMENT = {"autoescape": True}
+# Words in templates are marked for translation ({% trans %}, _()); see plugins/site_i18n.
+JINJA_ENVIRONMENT = {"autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 
 # A MARKDOWN setting replaces Pelican's default, so its extensions are listed again.
 MARKDOWN = {
@@ -132,6 +133,7 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "site_i18n",
     "webassets",
     "asset_bundles",
     "site_guard",

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks import BlocksExtension
 
 from pelican.plugins.reflection_checklists.markdown_blocks import LineTrackedBlock, track_block_lines, type_text
+from site_i18n import _
 
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
 SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"
@@ -32,14 +33,14 @@ def resource_list(parent, resources):
         if resource.get("tel"):
             how.tail = " "
             call = etree.SubElement(item, "a", {"href": "tel:" + resource["tel"], "class": "help-list__link",
-                                                "aria-label": f"Call {resource['name']}"})
-            call.text = "Call"
+                                                "aria-label": _("Call %(name)s") % {"name": resource["name"]}})
+            call.text = _("Call")
             how = call
         if resource.get("url"):
             how.tail = " "
             site = etree.SubElement(item, "a", {"href": resource["url"], "class": "help-list__link",
-                                                "aria-label": f"{resource['name']} website"})
-            site.text = "Website"
+                                                "aria-label": _("%(name)s website") % {"name": resource["name"]}})
+            site.text = _("Website")
     return listing
 
 
@@ -79,9 +80,9 @@ class SafetyPanel:
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
                                                 "role": "region", "aria-labelledby": f"{options['id']}-safety-title"})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{options['id']}-safety-title"})
-        title.text = "Your safety comes first"
+        title.text = _("Your safety comes first")
         note = etree.SubElement(panel, "p")
-        note.text = (
+        note.text = _(
             "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
             "not have to sort this out alone. These services are free, and they can listen and "
             "help, day or night:"
@@ -89,14 +90,14 @@ class SafetyPanel:
         resource_list(panel, config["resources"])
         more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
         link = etree.SubElement(more, "a", {"href": HELP_PAGE})
-        link.text = "More ways to get help now"
+        link.text = _("More ways to get help now")
         link.tail = " · "
         safer = etree.SubElement(more, "a", {"href": SAFER_ONLINE_PAGE})
-        safer.text = "Staying safer online"
+        safer.text = _("Staying safer online")
         solo = etree.SubElement(panel, "p", {"class": "checklist__safety-solo"})
-        solo.text = "You can also talk with a therapist on your own, in private. "
+        solo.text = _("You can also talk with a therapist on your own, in private. ")
         individual = etree.SubElement(solo, "a", {"href": config["individual_url"]})
-        individual.text = "Book a call just for me"
+        individual.text = _("Book a call just for me")
 
 
 class Consultation(LineTrackedBlock):
@@ -107,7 +108,7 @@ class Consultation(LineTrackedBlock):
     OPTIONS = {"text": ("", type_text)}
 
     def on_create(self, parent):
-        panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": "Book a consultation",
+        panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": _("Book a consultation"),
                                                  "data-couples-booking": ""})
         if self.argument:
             heading = etree.SubElement(panel, "p", {"class": "cta__title"})

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import site_errors
+import site_i18n
 
 from .help_resources import DEFAULT_HELP_RESOURCES
 
@@ -10,7 +11,8 @@ DEFAULTS = {
     "CONSULTATION_URL": "",
     "CONSULTATION_LABEL": "Book a free 15-minute consultation",
     # The same link in the phone header's navigation row, where the long label does not fit.
-    "CONSULTATION_SHORT_LABEL": "Book a call",
+    # Default "Book a call", in the site's language: filled in by checked_settings at build time.
+    "CONSULTATION_SHORT_LABEL": None,
     "CONSULTATION_BLURB": "A short, free call with a therapist to see whether working together could help.",
     # Off by default: a campaign tells the booking provider which page the reader was on.
     "CONSULTATION_CAMPAIGN_PARAMETERS": False,
@@ -73,6 +75,9 @@ def check_resources(resources, region):
 def checked_settings(settings):
     """Return the consultation settings with defaults filled in, or raise SettingsError."""
     values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
+    if "CONSULTATION_SHORT_LABEL" not in settings:
+        _ = site_i18n.gettext_for(settings)
+        values["CONSULTATION_SHORT_LABEL"] = _("Book a call")
     check_booking_url(values["CONSULTATION_URL"])
     if values["INDIVIDUAL_CONSULTATION_URL"]:
         check_booking_url(values["INDIVIDUAL_CONSULTATION_URL"], "INDIVIDUAL_CONSULTATION_URL")

@@ -3,10 +3,6 @@
 // lists every checklist (plugins/reflection_checklists writes the outline); nothing is sent
 // anywhere, and safety ticks are never stored, so they can never appear here.
 
-const SESSION_TEXT = {
-  empty: 'Nothing is saved in this browser yet. Tick items on the checklists, then come back to this page in the same tab (or with "Remember my answers" on).',
-  notes: 'My notes:'
-};
 
 // Print and Copy are MyReflections' own (print the summary alone; copy plainText()).
 class FirstSession extends MyReflections {
@@ -62,7 +58,7 @@ class FirstSession extends MyReflections {
       }
       if (notes) {
         const paragraph = add(part, 'p');
-        add(paragraph, 'strong', SESSION_TEXT.notes);
+        add(paragraph, 'strong', this.text.notes);
         paragraph.append(` ${notes}`);
         paragraph.className = 'my-reflections__notes';
       }
@@ -70,7 +66,7 @@ class FirstSession extends MyReflections {
     }
     if (!parts.length) {
       const empty = document.createElement('p');
-      empty.textContent = SESSION_TEXT.empty;
+      empty.textContent = this.root.getAttribute('data-i18n-empty');
       parts.push(empty);
     }
     this.summary.replaceChildren(...parts);
@@ -81,7 +77,7 @@ class FirstSession extends MyReflections {
     const lines = [document.querySelector('h1')?.textContent.trim() || document.title];
     for (const { title, article, ticked, notes } of this.gather()) {
       lines.push('', `${title} (${article})`, ...ticked.map((item) => `- ${item}`));
-      if (notes) lines.push(`${SESSION_TEXT.notes} ${notes}`);
+      if (notes) lines.push(`${this.text.notes} ${notes}`);
     }
     return lines.join('\n');
   }

@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import type_boolean, type_string
 
+from .i18n import N_, gettext_for
 from .markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 
 RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -40,6 +41,10 @@ RE_ONLY_MARKS = re.compile(r"^\{[^{}]*\}$")
 RE_MARKUP = re.compile(r"[*_`~\[\]()]")
 
 CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
+# The summary script's texts, each from the `summary_<name>_text` config.
+SUMMARY_TEXTS = ("help", "ticked", "nothing", "meaning", "notes", "copied", "not_copied")
+# Config values that are not words for readers.
+UNTRANSLATED = ("language", "locale_dir", "storage_namespace", "help_url", "assets_url")
 # The script's texts, each from the `<name>_text` config (CHECKLIST_<NAME>_TEXT setting).
 I18N_TEXTS = ("count", "not_saved", "full", "unreadable", "cleared", "safety_announcement")
 
@@ -71,20 +76,20 @@ def item_key(text):
     return hashlib.sha1(words.encode("utf-8")).hexdigest()[:6]
 
 
-def safety_label():
-    return "If you ticked a statement about fear, threats or harm"
+def safety_label(_):
+    return _("If you ticked a statement about fear, threats or harm")
 
 
-def range_label(low, high):
+def range_label(_, low, high):
     if high == 0:
-        return "If you ticked none"
+        return _("If you ticked none")
     if high is None:
-        return f"If you ticked {low} or more"
+        return _("If you ticked %(low)s or more") % {"low": low}
     if low == 0:
-        return f"If you ticked {high} or fewer"
+        return _("If you ticked %(high)s or fewer") % {"high": high}
     if low == high:
-        return f"If you ticked {low}"
-    return f"If you ticked {low} to {high}"
+        return _("If you ticked %(low)s") % {"low": low}
+    return _("If you ticked %(low)s to %(high)s") % {"low": low, "high": high}
 
 
 class Reflection(LineTrackedBlock):
@@ -115,7 +120,7 @@ class Reflection(LineTrackedBlock):
              "data-max": "" if self.high is None else str(self.high)},
         )
         label = etree.SubElement(el, "p", {"class": "checklist__range"})
-        label.text = range_label(self.low, self.high)
+        label.text = range_label(self.config["gettext"], self.low, self.high)
         el.set("data-line", str(self.line))
         return el
 
@@ -237,7 +242,7 @@ class Checklist(LineTrackedBlock):
         safety = etree.SubElement(meaning, "div", {
             "class": "checklist__reflection checklist__reflection--safety", "data-safety-reflection": ""})
         label = etree.SubElement(safety, "p", {"class": "checklist__range"})
-        label.text = safety_label()
+        label.text = safety_label(self.config["gettext"])
         message = etree.SubElement(safety, "p")
         message.text = self.options["safety_message"] or self.config["safety_message"]
         disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer"})
@@ -444,20 +449,23 @@ class MyReflections(Treeprocessor):
         self.md.checklist_outline = list(tracker.get("outline") or [])
         if not self.md.checklists:
             return
+        _ = self.config["gettext"]
         self.add_assets(root)
         section = etree.SubElement(root, "section", {
             "class": "my-reflections", "data-module": "my-reflections",
             "aria-labelledby": "my-reflections-title", "hidden": ""})
+        for key in SUMMARY_TEXTS:
+            section.set(f"data-i18n-{key.replace('_', '-')}", self.config[f"summary_{key}_text"])
         heading = etree.SubElement(section, "h2", {"id": "my-reflections-title"})
-        heading.text = "My reflections"
+        heading.text = _("My reflections")
         intro = etree.SubElement(section, "p", {"class": "my-reflections__intro"})
-        intro.text = ("A summary of what you ticked on this page. It is only on your screen: "
-                      "print it or copy it if you want to keep it.")
+        intro.text = _("A summary of what you ticked on this page. It is only on your screen: "
+                       "print it or copy it if you want to keep it.")
         etree.SubElement(section, "div", {"class": "my-reflections__summary", "data-summary": ""})
         caution = etree.SubElement(section, "p", {"class": "my-reflections__caution", "id": "my-reflections-caution"})
         caution.text = self.config["record_caution"]
         actions = etree.SubElement(section, "div", {"class": "my-reflections__actions"})
-        for action, label in (("print", "Print my reflections"), ("copy", "Copy my reflections")):
+        for action, label in (("print", _("Print my reflections")), ("copy", _("Copy my reflections"))):
             button = etree.SubElement(actions, "button", {"type": "button", "class": "button button--secondary",
                                                           "aria-describedby": "my-reflections-caution",
                                                           f"data-{action}": ""})
@@ -490,61 +498,82 @@ class ReflectionChecklistExtension(BlocksExtension):
 
     def __init__(self, *args, **kwargs):
         self.config = {
-            "disclaimer": [
+            "language": ["en", "The language of the built pages (Pelican's DEFAULT_LANG): the plugin's "
+                         "texts come from its catalog for it, unless the site set them."],
+            "locale_dir": ["", "A folder with the site's own <lang>/LC_MESSAGES/reflection_checklists.mo, "
+                           "tried before the plugin's catalog."],
+            "disclaimer": [N_(
                 "These reflections are here to help you think, not to diagnose you, your partner "
-                "or your relationship.", "Note shown under every checklist."],
-            "reflections_heading": ["What your answers might mean", "Heading above the reflections."],
-            "notes_label": ["My private notes (optional)", "Label of the notes box."],
-            "notes_hint": ["Your notes stay in this browser on this device. They are never sent anywhere.",
+                "or your relationship."), "Note shown under every checklist."],
+            "reflections_heading": [N_("What your answers might mean"), "Heading above the reflections."],
+            "notes_label": [N_("My private notes (optional)"), "Label of the notes box."],
+            "notes_hint": [N_("Your notes stay in this browser on this device. They are never sent anywhere."),
                            "Hint under the notes label."],
-            "remember_label": ["Remember my answers on this device", "Label of the opt-in."],
-            "remember_hint": [
+            "remember_label": [N_("Remember my answers on this device"), "Label of the opt-in."],
+            "remember_hint": [N_(
                 "Without this, your answers are forgotten when you close this tab. With it, they stay "
                 "in this browser until you clear them. A tick on a statement about fear, threats or "
-                "harm is never kept, even with this on. Nothing is ever sent anywhere.",
+                "harm is never kept, even with this on. Nothing is ever sent anywhere."),
                 "Hint under the opt-in."],
-            "clear_label": ["Clear my answers", "Label of the clear button."],
+            "clear_label": [N_("Clear my answers"), "Label of the clear button."],
             # What the script says, passed to it as data-i18n-* attributes (as GOV.UK Frontend
             # does), so a site can reword or translate them without touching JavaScript.
-            "count_text": ["{ticked} of {total} ticked", "The live count; keep {ticked} and {total}."],
-            "not_saved_text": ["Your answers can't be saved in this browser, so they will be gone when you "
-                               "leave this page.", "Said when this browser's storage cannot be used."],
-            "full_text": ["This browser's storage is full, so your latest changes are not saved. Answers "
-                          "saved before are kept.", "Said when storage is full."],
-            "unreadable_text": ["Some of your saved answers could not be read, so they have been left out.",
+            "count_text": [N_("{ticked} of {total} ticked"), "The live count; keep {ticked} and {total}."],
+            "not_saved_text": [N_("Your answers can't be saved in this browser, so they will be gone when you "
+                               "leave this page."), "Said when this browser's storage cannot be used."],
+            "full_text": [N_("This browser's storage is full, so your latest changes are not saved. Answers "
+                          "saved before are kept."), "Said when storage is full."],
+            "unreadable_text": [N_("Some of your saved answers could not be read, so they have been left out."),
                                 "Said when a saved record is damaged."],
-            "cleared_text": ["All your answers on this site have been cleared.", "Said after Clear."],
-            "safety_announcement_text": ["Help you can reach now is shown just below the list.",
+            "cleared_text": [N_("All your answers on this site have been cleared."), "Said after Clear."],
+            "safety_announcement_text": [N_("Help you can reach now is shown just below the list."),
                                          "Announced once to screen readers when the help panel opens."],
+            # What "My reflections" writes (its summary, and Copy's answer), as data-i18n-* too.
+            "summary_help_text": [N_("Help you can reach now"), "Heading of the help part of the summary."],
+            "summary_ticked_text": [N_("What I ticked:"), "Before the ticked items in the summary."],
+            "summary_nothing_text": [N_("Nothing ticked"), "The summary of a checklist with no tick."],
+            "summary_meaning_text": [N_("What my answers might mean:"), "Before the reflection in the summary."],
+            "summary_notes_text": [N_("My notes:"), "Before the reader's notes in the summary."],
+            "summary_copied_text": [N_("Copied."), "Said when Copy worked."],
+            "summary_not_copied_text": [N_("Copying did not work here; you can select the text and copy it."),
+                                        "Said when Copy did not work."],
             "storage_namespace": ["reflection-checklists", "Browser storage keys start with this, "
                                   "then a version: \"<namespace>:v1:<page>:<checklist>\"."],
-            "safety_title": ["Your safety comes first", "Title of the help panel a safety tick opens."],
-            "safety_panel_text": [
+            "safety_title": [N_("Your safety comes first"), "Title of the help panel a safety tick opens."],
+            "safety_panel_text": [N_(
                 "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
-                "not have to sort this out alone. People who answer day or night can listen and help.",
+                "not have to sort this out alone. People who answer day or night can listen and help."),
                 "Text of the default help panel (sites with a `safety_panel` hook write their own)."],
             "help_url": ["", "The help page the default help panel links to; required once a checklist "
                          "has a safety item. Pelican links such as {filename}/pages/help.md work."],
-            "help_label": ["Find help you can reach now", "Text of the link to the help page."],
+            "help_label": [N_("Find help you can reach now"), "Text of the link to the help page."],
             "assets_url": ["", "Folder URL of reflection-checklists.css and .js to link from each page "
                            "with a checklist; empty when the theme bundles them itself."],
-            "record_caution": [
+            "record_caution": [N_(
                 "Before you print or copy, think about who else could see the paper, or this "
-                "device's clipboard.", "Shown next to Print and Copy in My reflections."],
-            "safety_message": [
+                "device's clipboard."), "Shown next to Print and Copy in My reflections."],
+            "safety_message": [N_(
                 "You ticked something about fear, threats or harm. That matters more than any "
                 "count on this list. Your safety comes first: the services under “Your safety "
-                "comes first” can listen, day or night, and help you think about what to do next.",
+                "comes first” can listen, day or night, and help you think about what to do next."),
                 "Shown in place of the count-based reflection once a safety item is ticked."],
             # Not None: Markdown would turn a None default into a boolean.
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
             "safety_panel": [add_nothing, "Callable(block, options) adding help after the items of a "
                              "checklist with safety items."],
         }
+        # The English defaults, to tell a text the site left alone (translated) from its own.
+        self.source_texts = {key: value for key, (value, _help) in self.config.items()
+                             if isinstance(value, str) and key not in UNTRANSLATED}
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):
         config = self.getConfigs()
+        _ = gettext_for(config["language"], config["locale_dir"])
+        for key, english in self.source_texts.items():
+            if config[key] == english:
+                config[key] = _(english)
+        config["gettext"] = _
         block_mgr.register(Checklist, config)
         block_mgr.register(Reflection, config)
         track_block_lines(md, {"checklist": None, "reflection": "checklist"})

@@ -8,11 +8,11 @@ from .checklist import ReflectionChecklistExtension
 PREFIX = "CHECKLIST_"
 
 # Texts (and the storage namespace and help link) default to the Markdown extension's own
-# defaults, so both stay in step. `assets_url` is the plugin's to set, not the site's.
+# defaults, so both stay in step. `assets_url` and `language` (DEFAULT_LANG) are the plugin's to set.
 TEXT_SETTINGS = {
     f"{PREFIX}{key.upper()}": value
     for key, (value, _help) in ReflectionChecklistExtension().config.items()
-    if isinstance(value, str) and key != "assets_url"
+    if isinstance(value, str) and key not in ("assets_url", "language")
 }
 DEFAULTS = {
     **TEXT_SETTINGS,
@@ -20,8 +20,8 @@ DEFAULTS = {
     # bundles static/*.js and checklist.css itself sets this to False.
     f"{PREFIX}INCLUDE_ASSETS": True,
 }
-# May be left empty: the build then refuses a checklist with a safety item, naming its line.
-OPTIONAL = {f"{PREFIX}HELP_URL"}
+# May be left empty (HELP_URL: the build then refuses a checklist with a safety item, naming its line).
+OPTIONAL = {f"{PREFIX}HELP_URL", f"{PREFIX}LOCALE_DIR"}
 
 
 class SettingsError(errors.SettingsError):

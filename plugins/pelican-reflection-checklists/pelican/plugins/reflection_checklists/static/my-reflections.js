@@ -5,15 +5,24 @@
 // is ticked the summary starts with help the reader can reach and carries the safety message
 // in place of every reflection. Printing prints the summary alone (no booking address).
 
-const REFLECTIONS_TEXT = {
-  help: 'Help you can reach now',
-  ticked: 'What I ticked:',
-  nothing: 'Nothing ticked',
-  meaning: 'What my answers might mean:',
-  notes: 'My notes:',
-  copied: 'Copied.',
-  notCopied: 'Copying did not work here; you can select the text and copy it.'
-};
+// Every text it writes comes from the summary's own data-i18n-* attributes (written by the
+// plugin from the site's language or settings), as the checklist's do.
+function reflectionTexts (root) {
+  const text = (name) => {
+    const value = root.getAttribute(`data-i18n-${name}`);
+    if (!value) throw new Error(`MyReflections: data-i18n-${name} is missing`);
+    return value;
+  };
+  return {
+    help: text('help'),
+    ticked: text('ticked'),
+    nothing: text('nothing'),
+    meaning: text('meaning'),
+    notes: text('notes'),
+    copied: text('copied'),
+    notCopied: text('not-copied')
+  };
+}
 
 const squash = (element) => (element ? element.textContent.trim().replace(/\s+/g, ' ') : '');
 
@@ -40,6 +49,7 @@ function openHelpList () {
 class MyReflections {
   constructor (root) {
     if (root.hasAttribute('data-my-reflections-init')) return;
+    this.text = reflectionTexts(root);
     this.summary = root.querySelector('[data-summary]');
     this.status = root.querySelector('[data-copy-status]');
     if (!this.summary || !this.status) throw new Error('MyReflections: incomplete markup');
@@ -73,7 +83,7 @@ class MyReflections {
     if (help) {
       const part = document.createElement('div');
       part.className = 'my-reflections__help';
-      add(part, 'h3', REFLECTIONS_TEXT.help);
+      add(part, 'h3', this.text.help);
       part.append(help.cloneNode(true));
       parts.push(part);
     }
@@ -82,11 +92,11 @@ class MyReflections {
       const part = document.createElement('div');
       add(part, 'h3', title);
       if (ticked.length) {
-        add(part, 'p', REFLECTIONS_TEXT.ticked);
+        add(part, 'p', this.text.ticked);
         const list = add(part, 'ul');
         for (const item of ticked) add(list, 'li', item);
-      } else add(part, 'p', REFLECTIONS_TEXT.nothing);
-      for (const [label, text, className] of [[REFLECTIONS_TEXT.meaning, meaning], [REFLECTIONS_TEXT.notes, notes, 'my-reflections__notes']]) {
+      } else add(part, 'p', this.text.nothing);
+      for (const [label, text, className] of [[this.text.meaning, meaning], [this.text.notes, notes, 'my-reflections__notes']]) {
         if (!text) continue;
         const paragraph = add(part, 'p', '', className);
         add(paragraph, 'strong', label);
@@ -104,7 +114,7 @@ class MyReflections {
     const lines = [document.querySelector('h1')?.textContent.trim() || document.title];
     const help = unsafe && openHelpList();
     if (help) {
-      lines.push('', REFLECTIONS_TEXT.help);
+      lines.push('', this.text.help);
       for (const item of help.querySelectorAll('li')) {
         const name = squash(item.querySelector('strong'));
         const how = squash(item.querySelector('span'));
@@ -115,10 +125,10 @@ class MyReflections {
     for (const root of this.checklists) {
       const { title, ticked, meaning, notes } = checklistSummary(root, unsafe);
       lines.push('', title);
-      if (ticked.length) lines.push(REFLECTIONS_TEXT.ticked, ...ticked.map((item) => `- ${item}`));
-      else lines.push(REFLECTIONS_TEXT.nothing);
-      if (meaning) lines.push(`${REFLECTIONS_TEXT.meaning} ${meaning}`);
-      if (notes) lines.push(`${REFLECTIONS_TEXT.notes} ${notes}`);
+      if (ticked.length) lines.push(this.text.ticked, ...ticked.map((item) => `- ${item}`));
+      else lines.push(this.text.nothing);
+      if (meaning) lines.push(`${this.text.meaning} ${meaning}`);
+      if (notes) lines.push(`${this.text.notes} ${notes}`);
     }
     return lines.join('\n');
   }
@@ -137,6 +147,6 @@ class MyReflections {
       await navigator.clipboard.writeText(this.plainText());
       copied = true;
     } catch {}
-    this.status.textContent = copied ? REFLECTIONS_TEXT.copied : REFLECTIONS_TEXT.notCopied;
+    this.status.textContent = copied ? this.text.copied : this.text.notCopied;
   }
 }
