@@ -42,6 +42,11 @@ CHECKLIST_PACKAGE = plugins/pelican-reflection-checklists
 CHECKLIST_SOURCES = $(CHECKLIST_PACKAGE)/pyproject.toml $(shell find $(CHECKLIST_PACKAGE)/pelican -type f -not -path '*/__pycache__/*' -not -name '*.mo' 2>/dev/null)
 CHECKLIST_LOCALE = $(CHECKLIST_PACKAGE)/pelican/plugins/reflection_checklists/locale
 PYBABEL = "$(BIN)/pybabel" -q
+# The .mo files the build reads, from the .po files (kept out of git).
+define COMPILE_TRANSLATIONS
+@if ls locale/*/LC_MESSAGES/site.po >/dev/null 2>&1; then $(PYBABEL) compile -d locale -D site; fi
+@$(PYBABEL) compile -d "$(CHECKLIST_LOCALE)" -D reflection_checklists
+endef
 
 help:
 	@echo 'Make targets for the site'
@@ -67,7 +72,7 @@ help:
 $(BUILD_STAMP): requirements.txt constraints.txt $(CHECKLIST_SOURCES)
 	@test -x "$(BIN)/python" || $(PY) -m venv "$(VENV)"
 	"$(BIN)/pip" install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
-	$(MAKE) -s compile-translations
+	$(COMPILE_TRANSLATIONS)
 	"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
 	@touch "$@"
 
@@ -115,24 +120,24 @@ java:
 
 # --- build and serve ------------------------------------------------------
 # tools.build exits 1 on any error (Pelican alone exits 0 when an article fails).
-html: $(BUILD_STAMP)
+html: $(BUILD_STAMP) compile-translations
 	"$(BIN)/python" -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" $(PELICANOPTS)
 
 serve: html
 	@echo 'Serving the site at http://$(BIND):$(PORT)/ (Ctrl+C to stop)'
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) --log-handler plain
 
-devserver: $(BUILD_STAMP)
+devserver: $(BUILD_STAMP) compile-translations
 	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
 
 # Pelican's own watch-and-rebuild, as in Pelican's quickstart Makefile (no server, no reload;
 # `make devserver` does both).
-regenerate: $(BUILD_STAMP)
+regenerate: $(BUILD_STAMP) compile-translations
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 # Production build: needs SITEURL (e.g. make publish SITEURL=https://example.org/practice-site).
 # Fails on any Pelican warning or error and then leaves $(OUTPUTDIR) untouched.
-publish: $(BUILD_STAMP)
+publish: $(BUILD_STAMP) compile-translations
 	exec "$(BIN)/python" -m tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
 
 # ghp-import commits $(OUTPUTDIR) (plus .nojekyll) to the branch and force-pushes it.
@@ -150,11 +155,11 @@ clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__" "$(BASEDIR)/dist"
 
 # --- checks ---------------------------------------------------------------
-test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java
+test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java compile-translations
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
 # The unit and build tests only (no browser, nginx or devserver): a minute instead of several.
-test-fast: $(TEST_STAMP) $(NODE_STAMP)
+test-fast: $(TEST_STAMP) $(NODE_STAMP) compile-translations
 	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
@@ -167,12 +172,11 @@ translations: $(BUILD_STAMP)
 	@if ls locale/*/LC_MESSAGES/site.po >/dev/null 2>&1; then \
 		$(PYBABEL) update --no-fuzzy-matching -i locale/site.pot -d locale -D site; fi
 	$(PYBABEL) update --no-fuzzy-matching -i "$(CHECKLIST_LOCALE)/reflection_checklists.pot" -d "$(CHECKLIST_LOCALE)" -D reflection_checklists
-	$(MAKE) -s compile-translations
+	$(COMPILE_TRANSLATIONS)
 	@echo "Catalogs updated: translate the empty msgstr entries in each .po file, then run make html."
 
-compile-translations:
-	@if ls locale/*/LC_MESSAGES/site.po >/dev/null 2>&1; then $(PYBABEL) compile -d locale -D site; fi
-	$(PYBABEL) compile -d "$(CHECKLIST_LOCALE)" -D reflection_checklists
+compile-translations: $(BUILD_STAMP)
+	$(COMPILE_TRANSLATIONS)
 
 # The checklist plugin as a wheel another Pelican site can `pip install` (dist/*.whl).
 dist: $(BUILD_STAMP)

@@ -74,8 +74,8 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PATH = "content"
-ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["articles", "fr/articles"]
+PAGE_PATHS = ["pages", "fr/pages"]
 STATIC_PATHS = ["images"]
 
 THEME = "theme"
@@ -133,6 +133,7 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "i18n_subsites",
     "site_i18n",
     "webassets",
     "asset_bundles",
@@ -161,7 +162,7 @@ SEARCH_INDEX = True
 # sitemap.xml for search engines; robots.txt (theme/templates/robots.html) points to it.
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^search/$", r"^robots\.txt$"],
+    "exclude": [r"^(fr/)?404\.html$", r"^(fr/)?search/$", r"^robots\.txt$"],
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }
 ROBOTS_SAVE_AS = "robots.txt"
@@ -189,3 +190,58 @@ WEBASSETS_BUNDLES = [
 ]
 
 CACHE_CONTENT = False
+
+# --- The French site (/fr/) ------------------------------------------------
+# pelican-i18n-subsites builds it in the same run from the `Lang: fr` files in content/fr/
+# (same `Slug:` as the English file, which links the two). Every reader-facing setting above
+# has its French version here; the theme's and plugins' words come from locale/fr.
+# A file's language comes from its folder: content/fr/ is French, everything else English
+# (stated, so the French build does not take an English file for one of its own).
+DEFAULT_METADATA = {"lang": DEFAULT_LANG}
+PATH_METADATA = r"(?P<lang>fr)/.*"
+# Static files (images) carry that default language too; they keep their one address.
+STATIC_LANG_URL = "{path}"
+STATIC_LANG_SAVE_AS = "{path}"
+I18N_GETTEXT_DOMAIN = "site"
+I18N_TEMPLATES_LANG = "en"  # the language the templates are written in
+I18N_GETTEXT_LOCALEDIR = str(Path(__file__).resolve().parent / "locale")
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+# Each language's own name, for the language switch in the header.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+I18N_SUBSITES = {
+    "fr": {
+        "SITE_DESCRIPTION": (
+            "Des articles en langage simple et des listes de réflexion privées sur la confiance "
+            "blessée dans le couple, et sur la façon dont les couples la réparent."
+        ),
+        "CLINICIAN_DETAILS": {
+            "credentials": "Ph. D., psychothérapeute autorisée",
+            "registration": "Ordre des psychothérapeutes autorisés de l'Ontario, no 000000 (exemple)",
+            "approach": "Thérapie de couple selon la méthode Gottman, avec des idées de la thérapie centrée sur les émotions",
+            "languages": "Français et anglais",
+            "formats": "En ligne partout en Ontario; en personne à Ottawa",
+            "location": "Ottawa (Ontario)",
+        },
+        "PRACTICE_REGION": "Ontario, Canada",
+        # Short enough for one header row (the button) and the phone's navigation row (the link).
+        "CONSULTATION_LABEL": "Consultation gratuite de 15 minutes",
+        "CONSULTATION_SHORT_LABEL": "Rendez-vous",
+        "CONSULTATION_BLURB": (
+            "Un court appel gratuit, par téléphone ou en vidéo, pour voir si travailler ensemble pourrait aider."
+        ),
+        "HELP_REGION": "CA-fr",
+        # One robots.txt, at the root (it names both sitemaps' pages).
+        "DIRECT_TEMPLATES": [name for name in DIRECT_TEMPLATES if name != "robots"],
+        # The French counterpart of weather.gc.ca: as neutral, in the reader's language.
+        "EXIT_URL": "https://meteo.gc.ca/",
+        "LEARNING_PATH": [
+            ("Comprendre la confiance", "Ce qu'est la confiance, comment elle grandit, et les façons dont elle peut se fissurer."),
+            ("Les répercussions", "Pourquoi la confiance blessée fait si mal, et comment cela se voit au quotidien."),
+            ("Réparer et rebâtir", "Comment les couples rebâtissent la confiance, étape par étape, et quand il n'est pas sûr d'essayer."),
+        ],
+        # All-numeric dates, a form Canadian French uses, so no month name depends on the
+        # machine's installed locales.
+        "DEFAULT_DATE_FORMAT": "%Y-%m-%d",
+    },
+}

@@ -14,9 +14,15 @@ def html_pages(site):
     return sorted(Path(site).rglob("*.html"))
 
 
-def article_pages(site):
-    """Built article pages (they carry the learning-path navigation)."""
-    return [page for page in html_pages(site) if soup(page).select_one("article .article-meta__readtime")]
+def is_french(site, page):
+    return Path(page).relative_to(site).parts[:1] == ("fr",)
+
+
+def article_pages(site, lang="en"):
+    """Built article pages (they carry the learning-path navigation) of one language's site:
+    the English one at the root, or the French one under /fr/ (tests/build/test_french.py)."""
+    return [page for page in html_pages(site) if is_french(site, page) == (lang == "fr")
+            and soup(page).select_one("article .article-meta__readtime")]
 
 
 def page_url(site, page):

@@ -40,7 +40,7 @@ def private_site(base):
     """A copy of everything a build reads, so edits never touch the repository."""
     site = base / "site"
     site.mkdir()
-    for name in ("theme", "plugins", "content"):
+    for name in ("theme", "plugins", "content", "locale"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
     return site

@@ -49,6 +49,43 @@ DEFAULT_HELP_RESOURCES = {
          "how": "For young people: text CONNECT to 686868, any time.",
          "url": "https://kidshelpphone.ca/"},
     ],
+    # The same services for the French site (HELP_REGION "CA-fr"), from the same source pages as
+    # "CA" above; names stay as each organisation publishes them unless its French name was on
+    # the source page. No entry claims service in French unless its source says so.
+    "CA-fr": [
+        # Source: https://www.canada.ca/en/radio-television-telecommunications/news/2016/12/crtc-supports-text-9-1-1-awareness.html
+        {"name": "Services d'urgence", "how": "Composez le 911 si vous êtes en danger en ce moment.", "tel": "911"},
+        # Source: https://camh.ca/fr/agent-du-changement/988 (CAMH runs 9-8-8; the page is in French)
+        {"name": "9-8-8 : Ligne d'aide en cas de crise de suicide",
+         "how": "Appelez ou textez le 988, en tout temps, en français ou en anglais, si vous pensez au suicide ou si vous êtes en détresse.",
+         "tel": "988", "url": "https://988.ca/"},
+        # Source: https://www.awhl.org/covid-19 (24/7 crisis counselling for women and seniors in Ontario)
+        {"name": "Assaulted Women's Helpline (Ontario)",
+         "how": "Du soutien en situation de crise pour les femmes, jour et nuit. Son site Web donne les numéros à composer.",
+         "url": "https://www.awhl.org/"},
+        # Source: https://sheltersafe.ca/about-shelters/ ("staff available 24/7 to answer your call")
+        {"name": "ShelterSafe",
+         "how": "Une carte des maisons d'hébergement pour femmes au Canada; chacune indique sa ligne de crise, et vous pouvez appeler sans y séjourner.",
+         "url": "https://sheltersafe.ca/"},
+        # Source: https://equalitycanada.com/fundraiser-to-open-calgarys-first-mens-centre-reaches-halfway-point/
+        # (number, 2018) and https://menandfamilies.org/canada-advisory-dv/ (services). An office line, not 24/7.
+        {"name": "Canadian Centre for Men and Families",
+         "how": "Du counseling et du soutien pour les hommes qui vivent de la violence. Composez le 1-844-900-2263 pendant les heures de bureau.",
+         "tel": "+18449002263", "url": "https://menandfamilies.org/"},
+        # Source: https://translifeline.org/linea-directa/?lang=es ("Canadá (877) 330-6366")
+        {"name": "Trans Lifeline",
+         "how": "Du soutien par des pairs, offert par des personnes trans aux personnes trans et en questionnement. Composez le 1-877-330-6366.",
+         "tel": "+18773306366", "url": "https://translifeline.org/"},
+        # Source: https://211ontario.ca/about-211-ontario/news/211-ontario-helpline-goes-province-wide-over-4-million-served/
+        # and https://www.globenewswire.com/news-release/2025/11/04/3180053/0/en/New-free-counselling-service-launches-in-Ontario-to-help-men-get-support-before-crisis-hits.html
+        {"name": "211 Ontario : Men's Counselling Link",
+         "how": "Si vous vous inquiétez de la façon dont vous traitez votre partenaire, ou de votre colère, composez le 2-1-1, en tout temps, et demandez Men's Counselling Link.",
+         "tel": "211", "url": "https://211ontario.ca/"},
+        # Source: https://kidshelpphone.ca/text-about-it/ ("text CONNECT to 686868")
+        {"name": "Kids Help Phone",
+         "how": "Pour les jeunes : textez CONNECT au 686868, en tout temps.",
+         "url": "https://kidshelpphone.ca/"},
+    ],
     "US": [
         # Source: https://denco.org/9-1-1-tips (a 9-1-1 district's own page)
         {"name": "Emergency services", "how": "Call 911 if you are in danger right now.", "tel": "911"},

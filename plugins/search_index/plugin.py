@@ -8,9 +8,11 @@ Setting: SEARCH_INDEX (default True). Set it to False for quick drafts; the
 search page then tells readers to browse the archives instead.
 """
 
+import json
 import logging
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import signals
 
@@ -32,6 +34,8 @@ def pagefind_command(output_path):
 def build_index(pelican):
     if pelican.settings.get("SEARCH_INDEX") is not True:
         return
+    if pelican.settings.get("DEFAULT_LANG") in (pelican.settings.get("I18N_SUBSITES") or {}):
+        return  # another language's site, inside the main run: the main site indexes them all
     command = pagefind_command(pelican.output_path)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
@@ -51,8 +55,17 @@ def build_index(pelican):
                      "indexed whole pages, menus included. Keep the attribute on the article templates.",
                      pelican.output_path)
         return
+    sort_entry_file(Path(pelican.output_path) / "pagefind" / "pagefind-entry.json")
     logger.info("search_index: Pagefind index written to %s/pagefind", pelican.output_path)
     logger.debug("search_index: %s", output)
+
+
+def sort_entry_file(path):
+    """Pagefind lists the index's languages in no fixed order; sorted, the same site gives the
+    same file (reproducible builds, and the devserver's check against a clean build)."""
+    if path.is_file():
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def register():

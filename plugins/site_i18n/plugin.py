@@ -1,8 +1,11 @@
 """Pelican glue: the catalog for DEFAULT_LANG, in the templates and in the plugins' markup."""
 
+import copy
 import gettext
 from pathlib import Path
+from urllib.parse import urljoin
 
+from jinja2 import Undefined
 from pelican import signals
 
 DOMAIN = "site"
@@ -40,8 +43,45 @@ def _(message):
     return _current.gettext(message)
 
 
+def translation_url(translation, siteurl):
+    """Jinja filter: a translation's address from this site (pelican-i18n-subsites gives it
+    relative to this language's site, e.g. `../what-trust-is/` from the French one)."""
+    return urljoin(siteurl.rstrip("/") + "/", translation.url)
+
+
+# Pages every language's site has at the same address.
+SHARED_PAGES = ("index.html", "search/index.html", "archives/index.html", "category/index.html", "tag/index.html")
+
+
+def language_links(here, output_file, other_sites, siteurl):
+    """Jinja filter: [(lang, href, same_page)] for the site's other languages: the page's
+    translation, else the same shared page (home, search...), else that language's home."""
+    if isinstance(here, Undefined):  # a listing page: neither `article` nor `page`
+        here = None
+    links = []
+    for lang, other_siteurl in sorted((other_sites or {}).items()):
+        translation = next((t for t in getattr(here, "translations", None) or [] if t.lang == lang), None)
+        if translation is not None:
+            links.append((lang, translation_url(translation, siteurl), True))
+        elif here is None and output_file in SHARED_PAGES:
+            links.append((lang, f"{other_siteurl}/{output_file.replace('index.html', '')}", True))
+        else:
+            links.append((lang, f"{other_siteurl}/", False))
+    return links
+
+
 def on_initialized(pelican):
+    # pelican-i18n-subsites writes each subsite's SITEURL and OUTPUT_PATH into the
+    # I18N_SUBSITES dict it is given (a shallow copy of the setting). publishconf.py shares
+    # pelicanconf's dict through `import *`, so a second build in one process (tests, the
+    # devserver) would reuse the first build's paths: each build gets its own copy.
+    if pelican.settings.get("I18N_SUBSITES"):
+        pelican.settings["I18N_SUBSITES"] = copy.deepcopy(pelican.settings["I18N_SUBSITES"])
     activate(pelican.settings.get("DEFAULT_LANG", "en"), pelican.settings.get("LOCALE_PATHS", ()))
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
+    filters["translation_url"] = translation_url
+    filters["language_links"] = language_links
+    pelican.settings["JINJA_FILTERS"] = filters
 
 
 def install_in_templates(generator):
@@ -50,6 +90,14 @@ def install_in_templates(generator):
         environment.install_gettext_translations(_current, newstyle=True)
 
 
+def on_get_writer(pelican):
+    # pelican-i18n-subsites builds each language's site inside the main run, when the main
+    # site asks for its writer (this receiver runs after that, by plugin order): the main
+    # site then writes in its own language again.
+    on_initialized(pelican)
+
+
 def register():
     signals.initialized.connect(on_initialized)
+    signals.get_writer.connect(on_get_writer)
     signals.generator_init.connect(install_in_templates)

@@ -10,7 +10,8 @@ clinician's "Written and reviewed by" line, the phone header's booking link and 
 16,611 B in production; then by 500 when the checklist became an installable plugin (its
 storage namespace on each checklist, colour fallbacks so it works in any theme: +220 B) and
 every article without a diagram got its hero illustration inline (+350 B): 17,428 B in
-production) (HTML + CSS + JS + icon + any images it references, each file compressed on
+production; then by 1,000 for the French site, whose heaviest checklist article is 18,418 B:
+French runs longer than English, and its help list, checklist texts and safety copy too) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 
@@ -31,7 +32,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
 GZIP_LEVEL = 6
-BUDGET_BYTES = 17_500
+BUDGET_BYTES = 18_500
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {
@@ -107,7 +108,8 @@ def test_budget_holds_in_a_production_build(production_site):
 
 
 def test_every_article_stays_within_the_byte_budget(site):
-    heavy = {page_url(site, page): page_weight(site, page)[1] for page in article_pages(site)}
+    heavy = {page_url(site, page): page_weight(site, page)[1]
+             for page in [*article_pages(site), *article_pages(site, lang="fr")]}
     assert {url: size for url, size in heavy.items() if size > BUDGET_BYTES} == {}
 
 
@@ -121,7 +123,7 @@ def test_every_page_loads_one_stylesheet_and_one_script_bundle(site):
         assert len(sheets) == 1 and re.search(r"/theme/css/site\.[0-9a-f]{8}\.css$", sheets[0]), (page, sheets)
         assert re.search(r"/theme/js/site\.[0-9a-f]{8}\.js$", scripts[0]), (page, scripts)
         # Two pages add a bundle of their own: search, and the first-session summary.
-        if page.relative_to(site).as_posix() not in ("search/index.html", "first-session/index.html"):
+        if page.relative_to(site).as_posix().removeprefix("fr/") not in ("search/index.html", "first-session/index.html"):
             assert len(scripts) == 1, (page, scripts)
 
 

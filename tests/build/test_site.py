@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from page_scan import css_urls, html_urls, third_party
-from tests.helpers import article_pages, html_pages, page_url, resolve, soup
+from tests.helpers import article_pages, html_pages, is_french, page_url, resolve, soup
 
 ARTICLE_COUNT = 16
 
@@ -35,7 +35,7 @@ def test_every_page_has_one_main_header_footer_and_a_description(site):
         assert len(doc.find_all("main")) == 1, page
         assert doc.find("header") and doc.find("footer"), page
         assert doc.find("meta", attrs={"name": "description"})["content"].strip(), page
-        assert doc.html.get("lang") == "en", page
+        assert doc.html.get("lang") == ("fr" if is_french(site, page) else "en"), page
 
 
 def test_home_page_presents_the_learning_path_in_three_parts(site):

@@ -48,14 +48,19 @@ def pseudo_site(tmp_path_factory):
     counts = (pseudo_catalog(folder / "site.pot", folder, "site"),
               pseudo_catalog(folder / "checklists.pot", folder, "reflection_checklists"))
     assert min(counts) > 20, counts
-    site = build_site(tmp_path_factory.mktemp("pseudo-site"), overrides={
-        "DEFAULT_LANG": "xx", "LOCALE_PATHS": [str(folder)], "CHECKLIST_LOCALE_DIR": str(folder),
-        "SEARCH_INDEX": False})
-    yield site
-    # The build switched this process's plugin texts to the pseudo-language: back to English
-    # for the tests that render Markdown without a build.
     import site_i18n
-    site_i18n.activate("en")
+    try:
+        # The English site alone, in the pseudo-language (the French site has its own tests).
+        site = build_site(tmp_path_factory.mktemp("pseudo-site"), overrides={
+            "DEFAULT_LANG": "xx", "DEFAULT_METADATA": {"lang": "xx"}, "I18N_SUBSITES": {},
+            "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
+            "LOCALE_PATHS": [str(folder)], "I18N_GETTEXT_LOCALEDIR": str(folder),
+            "CHECKLIST_LOCALE_DIR": str(folder), "SEARCH_INDEX": False})
+        yield site
+    finally:
+        # The build switched this process's plugin texts to the pseudo-language: back to
+        # English for the tests that render Markdown without a build.
+        site_i18n.activate("en")
 
 
 def authored_words():

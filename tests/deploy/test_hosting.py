@@ -25,6 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 # unknown addresses, the category overview repeats the home page's learning path, and
 # booking buttons lead straight to CONSULTATION_URL rather than the booking page.
 UNLINKED = {"/404.html", "/category/", "/book-a-consultation/"}
+UNLINKED |= {"/fr" + path for path in UNLINKED}  # the same pages of the French site
 
 
 def linkinator(start_url, origin):

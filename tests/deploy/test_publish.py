@@ -275,7 +275,8 @@ def test_publish_refuses_the_example_practice_unless_asked(tmp_path):
 def test_publish_takes_a_practice_of_its_own(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    for page in (content / "pages").glob("*.md"):  # "we wrote our own About and booking pages"
+    # "We wrote our own About and booking pages", in both languages.
+    for page in [*(content / "pages").glob("*.md"), *(content / "fr" / "pages").glob("*.md")]:
         page.write_text(page.read_text(encoding="utf-8").replace("Example: yes\n", ""), encoding="utf-8")
     settings = tmp_path / "ours.py"
     settings.write_text(
@@ -283,7 +284,8 @@ def test_publish_takes_a_practice_of_its_own(tmp_path):
         'PRACTICE_NAME = SITENAME = "Birch Lane Counselling"\nPRACTICE_CLINICIAN = AUTHOR = "Sam Okafor, RP"\n'
         'PRACTICE_PHONE = "+1 613 555 2368"\nPRACTICE_EMAIL = "hello@birchlane.ca"\n'
         'CONSULTATION_URL = INDIVIDUAL_CONSULTATION_URL = "https://birchlane.ca/book"\n'
-        'CLINICIAN_DETAILS = {"registration": "College of Registered Psychotherapists of Ontario, no. 4821"}\n')
+        'CLINICIAN_DETAILS = {"registration": "College of Registered Psychotherapists of Ontario, no. 4821"}\n'
+        'I18N_SUBSITES["fr"]["CLINICIAN_DETAILS"] = {"registration": "Ordre des psychothérapeutes autorisés de l\'Ontario, no 4821"}\n')
     result = subprocess.run(["make", "-s", "publish", f"PUBLISHCONF={settings}", f"INPUTDIR={content}",
                              f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT,
                             env=make_env(SITEURL=SITE_URL, PUBLISH_EXAMPLE_SITE=""),

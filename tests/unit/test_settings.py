@@ -45,7 +45,7 @@ def test_a_bad_or_missing_booking_url_is_refused(url):
 
 
 def test_help_region_must_have_resources():
-    with pytest.raises(ConsultationSettingsError, match="HELP_REGION is 'UK'.*it has: CA, US"):
+    with pytest.raises(ConsultationSettingsError, match="HELP_REGION is 'UK'.*it has: CA, CA-fr, US"):
         consultation_settings({**GOOD, "HELP_REGION": "UK"})
 
 

@@ -188,6 +188,8 @@ def child_weight(spec):
 
     def remember(generators):
         for generator in generators:
+            if generator.settings.get("DEFAULT_LANG") in (generator.settings.get("I18N_SUBSITES") or {}):
+                continue  # the French site, built inside the main run: weigh the main site's pages
             if hasattr(generator, "drafts"):
                 seen["articles"] = [(a.save_as, getattr(a, "has_checklist", False)) for a in generator.articles]
                 seen["categories"] = [(c.save_as, len(a)) for c, a in generator.categories]

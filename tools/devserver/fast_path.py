@@ -31,7 +31,9 @@ from tools.build import ProblemCounter, read_settings_plainly
 # Plugins that read or index the whole written site, or list every page: a partial write
 # would give them a partial site. The full check runs them (tools.bench times them apart).
 POST_PROCESSING_PLUGINS = ("privacy_linter", "search_index")
-SKIPPED_PLUGINS = ("sitemap", *POST_PROCESSING_PLUGINS)
+# pelican-i18n-subsites builds every other language's site inside the run: the fast path
+# refreshes the main language's pages only, and the full check that follows writes the rest.
+SKIPPED_PLUGINS = ("sitemap", "i18n_subsites", *POST_PROCESSING_PLUGINS)
 
 logger = logging.getLogger("devserver")
 
@@ -172,6 +174,12 @@ CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translat
                  "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
 
 
+def main_language_paths(settings, name):
+    """The content folders of the main language (not content/<lang>/ of a subsite)."""
+    other_languages = tuple(f"{lang}/" for lang in settings.get("I18N_SUBSITES") or {})
+    return [path for path in settings.get(name) or [""] if not (other_languages and path.startswith(other_languages))]
+
+
 class Rebuilder:
     """Builds the site once, then rewrites the pages of the files that changed, in one process."""
 
@@ -239,6 +247,9 @@ class Rebuilder:
             "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator",
             "CACHE_PATH": self._cache_path(), "GZIP_CACHE": False,
             "PLUGINS": [name for name in settings.get("PLUGINS") or [] if name not in SKIPPED_PLUGINS],
+            # ...so it reads the main language's folders only (content/fr/ is the French site's).
+            "ARTICLE_PATHS": main_language_paths(settings, "ARTICLE_PATHS"),
+            "PAGE_PATHS": main_language_paths(settings, "PAGE_PATHS"),
             "JINJA_ENVIRONMENT": {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": MemoryBytecodeCache()},
         })
         settings = DevSettings(settings)
