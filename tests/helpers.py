@@ -1,5 +1,6 @@
 """Small helpers shared by the build tests."""
 
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -37,3 +38,16 @@ def resolve(site, base_url, href):
     if target.endswith("/"):
         path = path / "index.html"
     return path if path.is_file() else None
+
+
+def extract_catalogs(root, folder):
+    """The two message templates `make translations` extracts (Babel): this site's (babel.cfg)
+    and the checklist package's. Returns {domain: path of its .pot file in `folder`}."""
+    pybabel = str(root / ".venv" / "bin" / "pybabel")
+    package = root / "plugins" / "pelican-reflection-checklists" / "pelican" / "plugins" / "reflection_checklists"
+    pots = {"site": folder / "site.pot", "reflection_checklists": folder / "reflection_checklists.pot"}
+    subprocess.run([pybabel, "-q", "extract", "-F", "babel.cfg", "-k", "_", "-k", "N_", "-o", str(pots["site"]), "."],
+                   cwd=root, check=True)
+    subprocess.run([pybabel, "-q", "extract", "-k", "_", "-k", "N_", "-o", str(pots["reflection_checklists"]),
+                    str(package)], cwd=root, check=True)
+    return pots

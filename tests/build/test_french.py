@@ -3,7 +3,6 @@ its words come from complete French catalogs, and its articles read plainly in F
 
 import re
 import statistics
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,8 @@ from babel.messages.pofile import read_po
 
 from tests.build.test_readability import article_prose
 from tests.conftest import ROOT
-from tests.helpers import article_pages, html_pages, page_url, soup
+from tests.helpers import article_pages, extract_catalogs, html_pages, page_url, soup
 
-PYBABEL = str(ROOT / ".venv" / "bin" / "pybabel")
 PACKAGE_LOCALE = ROOT / "plugins" / "pelican-reflection-checklists" / "pelican" / "plugins" / "reflection_checklists" / "locale"
 # Pages whose subject exists in one language only (tag and category listings: their names
 # are the author's words in that language). Their language link leads to the other home.
@@ -77,11 +75,7 @@ def catalog(path):
 @pytest.fixture(scope="module")
 def templates_pot(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pot")
-    subprocess.run([PYBABEL, "-q", "extract", "-F", "babel.cfg", "-k", "_", "-k", "N_", "-o", str(folder / "site.pot"), "."],
-                   cwd=ROOT, check=True)
-    subprocess.run([PYBABEL, "-q", "extract", "-k", "_", "-k", "N_", "-o", str(folder / "checklists.pot"),
-                    str(PACKAGE_LOCALE.parent)], cwd=ROOT, check=True)
-    return {"site": catalog(folder / "site.pot"), "reflection_checklists": catalog(folder / "checklists.pot")}
+    return {domain: catalog(pot) for domain, pot in extract_catalogs(ROOT, folder).items()}
 
 
 @pytest.mark.parametrize("domain, po", [("site", ROOT / "locale" / "fr" / "LC_MESSAGES" / "site.po"),

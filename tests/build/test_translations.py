@@ -7,7 +7,6 @@ by the author (content, settings) was left out of the catalogs.
 """
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,8 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
 from tests.conftest import ROOT, build_site
-from tests.helpers import html_pages
+from tests.helpers import extract_catalogs, html_pages
 
-PACKAGE_CODE = ROOT / "plugins" / "pelican-reflection-checklists" / "pelican" / "plugins" / "reflection_checklists"
-PYBABEL = str(ROOT / ".venv" / "bin" / "pybabel")
 # Attributes whose words a reader (or a screen reader) meets.
 READ_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder")
 DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
@@ -41,12 +38,8 @@ def pseudo_catalog(pot, folder, domain):
 @pytest.fixture(scope="module")
 def pseudo_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pseudo-locale")
-    subprocess.run([PYBABEL, "-q", "extract", "-F", "babel.cfg", "-k", "_", "-k", "N_", "-o", str(folder / "site.pot"), "."],
-                   cwd=ROOT, check=True)
-    subprocess.run([PYBABEL, "-q", "extract", "-k", "_", "-k", "N_", "-o", str(folder / "checklists.pot"), str(PACKAGE_CODE)],
-                   cwd=ROOT, check=True)
-    counts = (pseudo_catalog(folder / "site.pot", folder, "site"),
-              pseudo_catalog(folder / "checklists.pot", folder, "reflection_checklists"))
+    pots = extract_catalogs(ROOT, folder)
+    counts = [pseudo_catalog(pot, folder, domain) for domain, pot in pots.items()]
     assert min(counts) > 20, counts
     import site_i18n
     try:
