@@ -236,6 +236,25 @@ def test_production_pages_have_canonical_links_open_graph_and_json_ld(production
     assert Path(site / "feeds" / "all.atom.xml").is_file()
 
 
+def test_on_a_phone_every_kind_of_page_has_a_one_row_navigation(page, site, site_url):
+    """Home, pages, search, lists and 404, in English and in French, at 390×844: the header
+    (safety bar included) stays within 120 px and the navigation fits on one row, whichever
+    item is the current one (a bold current item made the French home page wrap)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    english = [*PAGES.values(), "/first-session/", "/privacy/", "/leaving-this-site-quickly/",
+               "/staying-safer-online/"]
+    french = [path for path in ("/fr" + path for path in english)
+              if (site / path.lstrip("/")).is_file() or (site / path.lstrip("/") / "index.html").is_file()]
+    assert len(french) >= 12, french  # home, pages, search and lists have French versions
+    for path in [*english, *french]:
+        page.goto(site_url + path)
+        header_bottom = page.locator(".site-header").evaluate("header => header.getBoundingClientRect().bottom")
+        rows = page.locator(".site-nav li:visible").evaluate_all(
+            "items => new Set(items.map(item => Math.round(item.getBoundingClientRect().top))).size")
+        assert header_bottom <= 120, (path, header_bottom)
+        assert rows == 1, (path, rows)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_a_phone_the_article_starts_in_the_first_screen(page, site, site_url, scheme):
     """The header (safety bar included) leaves room to read: at most 120 px at 390×844, and every
