@@ -190,6 +190,9 @@ WEBASSETS_BUNDLES = [
 ]
 
 CACHE_CONTENT = False
+# Markdown files are converted in this many processes (None: one per CPU; 1: in Pelican's own
+# process only). The output is the same either way; see plugins/markdown_reader/conversions.py.
+BUILD_PROCESSES = None
 
 # --- The French site (/fr/) ------------------------------------------------
 # pelican-i18n-subsites builds it in the same run from the `Lang: fr` files in content/fr/

@@ -22,6 +22,14 @@ def table(text, heading):
 
 
 NUMBER = re.compile(r"^[\d,]+(\.\d+)?$")
+SPREAD = re.compile(r"^(\d+\.\d+) \((\d+\.\d+)–(\d+\.\d+)\)$")  # median (fastest–slowest)
+
+
+def check_spread(cell):
+    found = SPREAD.match(cell)
+    assert found, cell
+    middle, low, high = (float(value) for value in found.groups())
+    assert low <= middle <= high, cell
 
 
 @pytest.mark.slow
@@ -41,11 +49,17 @@ def test_bench_writes_its_table(tmp_path):
     assert header[:4] == ["articles", "ours (s)", "vanilla (s)", "ratio (ours / vanilla)"]
     assert "ours peak memory (MB)" in header and "vanilla peak memory (MB)" in header
     assert [row[0] for row in rows] == ["3"]
-    assert all(NUMBER.match(cell) for cell in rows[0][:8]), rows[0]
+    check_spread(rows[0][1])
+    check_spread(rows[0][2])
+    assert all(NUMBER.match(cell) for cell in rows[0][3:9]), rows[0]
 
-    header, rows = table(text, "Build and post-processing")
-    assert header == ["articles", "build (s)", "build + post-processing (s)", "post-processing (s)"]
+    header, rows = table(text, "Search index")
+    assert header == ["articles", "ours + search (s)", "our search step (s)", "vanilla + Pagefind (s)",
+                      "vanilla's Pagefind step (s)", "our search step / vanilla build"]
     assert [row[0] for row in rows] == ["3"]
+    check_spread(rows[0][1])
+    check_spread(rows[0][3])
+    assert re.match(r"^-?\d+\.\d+$", rows[0][2]) and re.match(r"^-?\d+\.\d+$", rows[0][4]), rows[0]
 
     header, rows = table(text, "Rebuild after editing one article (content caching on)")
     assert header[:5] == ["articles", "vanilla, every page (s)", "ours, every page (s)",

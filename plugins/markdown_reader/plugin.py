@@ -16,6 +16,8 @@ summary with the same instance. This reader:
   checklist controls, help lists and prompts, which the reading time leaves out)
   and `checklist_outline` (each checklist's id, title and ordinary items, for the
   "Bring this to your first session" page);
+- takes, when there is one, the conversion a worker process or another language's run
+  made of the same unchanged file (conversions.py: the same output, faster);
 - wraps every other reader (reStructuredText, HTML) so a `/// block` written in
   such a file, or docutils' own complaint, is named with file and line.
 
@@ -31,6 +33,8 @@ from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
+
+from . import conversions
 
 logger = logging.getLogger(__name__)
 
@@ -98,26 +102,67 @@ class SiteMarkdownReader(MarkdownReader):
         return None
 
     def _read(self, source_path):
-        """MarkdownReader.read, with a reused Markdown instance."""
+        """MarkdownReader.read, with a reused Markdown instance, and the conversion a worker or
+        another language's run made of this file when there is one (see conversions.py)."""
+        self._source_path = source_path
+        converted = conversions.take(source_path, self.settings)
+        if converted is None:
+            converted = self.convert(source_path)
+            conversions.keep(source_path, converted, self.settings)
+        try:
+            self._md = self._markdown()  # Pelican's _parse_metadata takes its meta preprocessor out
+            metadata = self._parse_metadata(converted) if converted.meta is not None else {}
+        except BaseException:
+            self._reusable = None
+            raise
+        metadata.update(converted.facts)
+        return converted.content, metadata
+
+    def _parse_metadata(self, converted):
+        """Pelican's MarkdownReader._parse_metadata (a private method), given the fields it would
+        convert with Markdown (FORMATTED_FIELDS: the summary) already converted by `convert`, in a
+        worker process when there was one. Keys keep the header's order, as in Pelican's."""
+        formatted = {name: value for name, value in converted.meta.items() if name.lower() in converted.formatted}
+        plain = super()._parse_metadata({name: value for name, value in converted.meta.items()
+                                         if name not in formatted})
+        metadata = {}
+        for name in converted.meta:
+            key = name.lower()
+            if name in formatted:
+                metadata[key] = self.process_metadata(key, converted.formatted[key])
+            elif key in plain:
+                metadata[key] = plain[key]
+        return metadata
+
+    def convert(self, source_path):
+        """The body's HTML, the header as read, and the facts the site's plugins read."""
+        stamp = conversions.stamp_of(source_path)
         self._source_path = source_path
         self._md = self._markdown()
         try:
             with pelican_open(source_path) as text:
                 content = self._md.convert(text)
-            # Read before the summary is converted with the same instance, which resets both.
-            toc_tokens = getattr(self._md, "toc_tokens", [])
             has_checklist = bool(getattr(self._md, "checklists", None))
-            chrome_words = getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0
-            outline = getattr(self._md, "checklist_outline", []) if has_checklist else []
-            metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+            facts = {
+                "toc_tokens": getattr(self._md, "toc_tokens", []),
+                "has_checklist": has_checklist,
+                "chrome_words": getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0,
+                "checklist_outline": getattr(self._md, "checklist_outline", []) if has_checklist else [],
+            }
+            meta = dict(self._md.Meta) if hasattr(self._md, "Meta") else None
+            formatted = {}
+            if meta:
+                # As Pelican's _parse_metadata does: the same instance, reset, without the meta
+                # preprocessor, so a summary is never read as a header.
+                self._md.preprocessors.deregister("meta")
+                for name, value in meta.items():
+                    if name.lower() in self.settings["FORMATTED_FIELDS"]:
+                        self._md.reset()
+                        formatted[name.lower()] = self._md.convert("\n".join(value))
         except BaseException:
             self._reusable = None
             raise
-        metadata["toc_tokens"] = toc_tokens
-        metadata["has_checklist"] = has_checklist
-        metadata["chrome_words"] = chrome_words
-        metadata["checklist_outline"] = outline
-        return content, metadata
+        return conversions.Converted(stamp, content, meta, formatted, facts)
 
     def _markdown(self):
         if self._reusable is None:
@@ -177,5 +222,15 @@ def require(pelican, plugin):
                      "\"%s\" to PLUGINS in your settings file.", plugin, NAME, NAME)
 
 
+def prepare_conversions(generator):
+    conversions.prepare(generator, lambda: SiteMarkdownReader(generator.settings),
+                        MarkdownReader.file_extensions)
+
+
 def register():
     signals.readers_init.connect(use_site_readers)
+    signals.initialized.connect(conversions.start_of_run)
+    signals.article_generator_preread.connect(prepare_conversions)
+    signals.page_generator_preread.connect(prepare_conversions)
+    signals.article_generator_finalized.connect(conversions.finish)
+    signals.page_generator_finalized.connect(conversions.finish)

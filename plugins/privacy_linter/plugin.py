@@ -13,22 +13,33 @@ With SITEURL set (publishconf.py), absolute URLs on SITEURL's origin are this
 site.
 """
 
+import functools
 import logging
 import os
 from pathlib import Path
 
+from build_processes import processes, worker_pool
 from pelican import signals
 
 from page_scan import css_urls, html_urls, origin_of, third_party
 
 logger = logging.getLogger(__name__)
 
+# Fewer pages than this per worker, and starting workers costs more than it saves.
+MIN_FILES_PER_PROCESS = 100
+
 # Output file -> the content file it was written from (for friendlier messages).
 _sources = {}
 
 
+def is_subsite(settings):
+    """An i18n_subsites run of another language (its output is inside the main site's)."""
+    return settings.get("DEFAULT_LANG") in (settings.get("I18N_SUBSITES") or {})
+
+
 def reset(pelican):
-    _sources.clear()
+    if not is_subsite(pelican.settings):
+        _sources.clear()
 
 
 def remember_source(path, context=None):
@@ -47,14 +58,27 @@ def findings_in(path):
     return html_urls(text) if path.suffix == ".html" else css_urls(text)
 
 
+def third_party_in(site_origin, path):
+    return third_party(findings_in(path), site_origin)
+
+
 def check_output(pelican):
+    if is_subsite(pelican.settings):
+        return  # the main run's check, which finishes last, reads the whole output folder
     output = Path(pelican.settings["OUTPUT_PATH"])
     site_url = pelican.settings.get("SITEURL") or ""
     site_origin = origin_of(site_url) if site_url else None
     files = sorted(output.rglob("*.html")) + sorted(output.rglob("*.css"))
+    scan = functools.partial(third_party_in, site_origin)
+    count = min(processes(pelican.settings), len(files) // MIN_FILES_PER_PROCESS)
+    if count >= 2:  # pure per file: scanned in workers, reported here in the same order
+        with worker_pool(count) as pool:
+            found = pool.map(scan, files, chunksize=32)
+    else:
+        found = [scan(path) for path in files]
     problems = 0
-    for path in files:
-        for kind, url in third_party(findings_in(path), site_origin):
+    for path, loads in zip(files, found):
+        for kind, url in loads:
             problems += 1
             where = path.relative_to(output).as_posix()
             source = _sources.get(os.path.abspath(path))

@@ -20,6 +20,7 @@ PROJECT_SETTINGS = {
     "REFUSE_EXAMPLE_DETAILS",  # set by publishconf.py (see placeholders.py)
     "CLINICIAN_DETAILS",
     "REVIEW_INTERVAL_MONTHS",
+    "BUILD_PROCESSES",
 }
 PROJECT_PREFIXES = ("PRACTICE_", "CONSULTATION_", "INDIVIDUAL_", "HELP_", "EXIT_", "LEARNING_", "ARTICLE_TOC_",
                     "CLINICIAN_", "REVIEW_")
@@ -77,8 +78,17 @@ def review_interval_problems(settings):
             f"it is {months!r}."]
 
 
+def build_processes_problems(settings):
+    processes = settings.get("BUILD_PROCESSES")
+    if processes is None or (isinstance(processes, int) and not isinstance(processes, bool) and processes >= 1):
+        return []
+    return [f"`BUILD_PROCESSES` must be a whole number of 1 or more (1 converts every file in one process), "
+            f"or None for one per CPU; it is {processes!r}."]
+
+
 def check_settings(pelican):
     problems = (unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
-                + clinician_problems(pelican.settings) + review_interval_problems(pelican.settings))
+                + clinician_problems(pelican.settings) + review_interval_problems(pelican.settings)
+                + build_processes_problems(pelican.settings))
     if problems:
         raise SettingsError("settings: " + " ".join(problems) + " Fix it in your settings file (pelicanconf.py).")

@@ -37,12 +37,16 @@ def measure_size(size, runs, corpus_root, progress, post_runs):
             samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
             progress.step(f"{size:>5} articles  {flavour:<8} build {run + 1}/{runs}  {wall:6.2f} s  "
                           f"CPU {cpu:6.2f} s  {peak:5.0f} MB  {result['pages']} pages")
+    samples["vanilla+post"] = []
     for run in range(post_runs):
-        spec = {"task": "build", "flavour": "ours+post", "content": str(ours), "output": str(work / "out-post")}
-        result, wall, peak, cpu = run_child(spec)
-        samples["ours+post"].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
-        progress.step(f"{size:>5} articles  ours + post-processing build {run + 1}/{post_runs}  {wall:6.2f} s  "
-                      f"CPU {cpu:6.2f} s  {peak:5.0f} MB")
+        order = ("ours+post", "vanilla+post") if run % 2 == 0 else ("vanilla+post", "ours+post")
+        for flavour in order:
+            content = ours if flavour == "ours+post" else vanilla
+            spec = {"task": "build", "flavour": flavour, "content": str(content), "output": str(work / f"out-{flavour}")}
+            result, wall, peak, cpu = run_child(spec)
+            samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
+            progress.step(f"{size:>5} articles  {flavour:<12} build + Pagefind {run + 1}/{post_runs}  {wall:6.2f} s  "
+                          f"CPU {cpu:6.2f} s  {peak:5.0f} MB")
     rebuilds = {}
     for flavour, content in (("ours", ours), ("vanilla", vanilla)):
         spec = {"task": "rebuild", "flavour": flavour, "content": str(content), "work": str(work / f"rebuild-{flavour}"),
@@ -102,7 +106,7 @@ def main(argv=None):
     started = time.strftime("%Y-%m-%d %H:%M")
     loads = [load_average() or 0.0]
     begin = time.perf_counter()
-    progress = Progress(len(args.sizes) * (2 * runs + post_runs + 3) + 1)
+    progress = Progress(len(args.sizes) * (2 * runs + 2 * post_runs + 3) + 1)
     print(f"Benchmarking {', '.join(map(str, args.sizes))} articles, {runs} run(s) each "
           f"(corpus in {os.path.relpath(args.corpus)}).", flush=True)
     sizes = [measure_size(size, runs, args.corpus, progress, post_runs) for size in args.sizes]

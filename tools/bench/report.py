@@ -18,6 +18,18 @@ def seconds(value):
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def spread(values):
+    """The median, and the fastest and slowest run: `7.61 (7.52–7.90)`."""
+    values = [value for value in values if value is not None]
+    if not values:
+        return "n/a"
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def ratio(ours, vanilla):
+    return "n/a" if ours is None or not vanilla else f"{ours / vanilla:.2f}"
+
+
 def megabytes(value):
     return "n/a" if value is None else f"{value:.0f}"
 
@@ -26,50 +38,60 @@ def render(sizes, weight, runs, post_runs, started, loads, elapsed):
     import pelican
 
     plugins = ", ".join(our_plugins(False))
-    post = ", ".join(name for name in runpy.run_path(str(SETTINGS))["PLUGINS"] if name not in our_plugins(False))
+    search = ", ".join(name for name in runpy.run_path(str(SETTINGS))["PLUGINS"] if name not in our_plugins(False))
     lines = [
         "# Benchmarks",
         "",
         f"Measured {started} with `make bench` on {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Pelican {pelican.__version__}; "
         f"load average {loads[0]:.1f} at the start and {loads[1]:.1f} at the end; {elapsed / 60:.1f} minutes. "
-        f"Medians of {runs} run(s); each build is a new Python process (imports included).",
+        f"Medians of {runs} run(s), with the fastest and slowest in brackets; each build is a new Python "
+        "process (imports included).",
         "",
         "## Build time: this site against vanilla Pelican",
         "",
-        f"Ours: this project's settings, theme and plugins ({plugins}). Vanilla: Pelican's default theme, "
+        f"Ours: what `make html` does before the search index, with this project's settings, theme and plugins "
+        f"({plugins}; the French site and the privacy linter included). Vanilla: Pelican's default theme, "
         "no plugins, default MARKDOWN, the same pages. Both build the same seeded corpus (~1,200 words, "
         "headings, lists, links; ours with one checklist per article, vanilla with the same words as plain "
-        "Markdown). Post-processing plugins are timed on their own below.",
+        "Markdown). The search index is timed on its own below.",
         "",
         "| articles | ours (s) | vanilla (s) | ratio (ours / vanilla) | ours CPU (s) | vanilla CPU (s) "
-        "| ours peak memory (MB) | vanilla peak memory (MB) | pages (ours / vanilla) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| ours peak memory (MB) | vanilla peak memory (MB) | memory ratio | pages (ours / vanilla) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for entry in sizes:
         ours, vanilla = entry["samples"]["ours"], entry["samples"]["vanilla"]
         wall_ours, wall_vanilla = median(s["wall"] for s in ours), median(s["wall"] for s in vanilla)
+        peak_ours, peak_vanilla = max(s["peak"] for s in ours), max(s["peak"] for s in vanilla)
         lines.append(
-            f"| {entry['size']:,} | {seconds(wall_ours)} | {seconds(wall_vanilla)} | "
-            f"{wall_ours / wall_vanilla:.2f} | {seconds(median(s['cpu'] for s in ours))} | "
-            f"{seconds(median(s['cpu'] for s in vanilla))} | {megabytes(max(s['peak'] for s in ours))} | "
-            f"{megabytes(max(s['peak'] for s in vanilla))} | {ours[0]['pages']} / {vanilla[0]['pages']} |"
+            f"| {entry['size']:,} | {spread(s['wall'] for s in ours)} | {spread(s['wall'] for s in vanilla)} | "
+            f"{ratio(wall_ours, wall_vanilla)} | {seconds(median(s['cpu'] for s in ours))} | "
+            f"{seconds(median(s['cpu'] for s in vanilla))} | {megabytes(peak_ours)} | "
+            f"{megabytes(peak_vanilla)} | {ratio(peak_ours, peak_vanilla)} | {ours[0]['pages']} / {vanilla[0]['pages']} |"
         )
     lines += [
         "",
-        "## Build and post-processing",
+        "## Search index",
         "",
-        f"Post-processing plugins ({post or 'none'}) read or index the whole written site; "
-        f"medians of {post_runs} run(s).",
+        f"The whole `make html` ({search or 'no search plugin'} included: Pagefind over the written site), and "
+        "vanilla Pelican followed by Pagefind over its output, as pelican-search does; the step is the "
+        f"difference from the build without it. Medians of {post_runs} run(s).",
         "",
-        "| articles | build (s) | build + post-processing (s) | post-processing (s) |",
-        "|---:|---:|---:|---:|",
+        "| articles | ours + search (s) | our search step (s) | vanilla + Pagefind (s) | vanilla's Pagefind step (s) "
+        "| our search step / vanilla build |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for entry in sizes:
-        build = median(s["wall"] for s in entry["samples"]["ours"])
-        both = median(s["wall"] for s in entry["samples"]["ours+post"])
-        lines.append(f"| {entry['size']:,} | {seconds(build)} | {seconds(both)} | "
-                     f"{seconds(both - build if both is not None else None)} |")
+        samples = entry["samples"]
+        build, vanilla = median(s["wall"] for s in samples["ours"]), median(s["wall"] for s in samples["vanilla"])
+        both = median(s["wall"] for s in samples["ours+post"])
+        vanilla_both = median(s["wall"] for s in samples.get("vanilla+post", []))
+        step = None if both is None else both - build
+        vanilla_step = None if vanilla_both is None else vanilla_both - vanilla
+        lines.append(f"| {entry['size']:,} | {spread(s['wall'] for s in samples['ours+post'])} | {seconds(step)} | "
+                     f"{spread(s['wall'] for s in samples.get('vanilla+post', []))} | {seconds(vanilla_step)} | "
+                     f"{ratio(step, vanilla)} |")
     lines += [
         "",
         "## Rebuild after editing one article (content caching on)",

@@ -251,6 +251,9 @@ class Rebuilder:
             "ARTICLE_PATHS": main_language_paths(settings, "ARTICLE_PATHS"),
             "PAGE_PATHS": main_language_paths(settings, "PAGE_PATHS"),
             "JINJA_ENVIRONMENT": {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": MemoryBytecodeCache()},
+            # No worker processes: this process runs a watcher and a web server thread, which
+            # forking is not safe with, and after the first build it converts one file at a time.
+            "BUILD_PROCESSES": 1,
         })
         settings = DevSettings(settings)
         _CURRENT["settings"] = settings
