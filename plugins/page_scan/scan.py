@@ -65,14 +65,38 @@ def origin_of(url):
     return scheme, parts.hostname.lower(), port
 
 
+# Browsers drop leading and trailing spaces and control characters, and tabs and newlines
+# anywhere, and read `\` as `/` in http(s), ws(s) and ftp addresses (the WHATWG URL Standard).
+RE_URL_EDGES = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+RE_URL_TABS_NEWLINES = re.compile(r"[\t\n\r]")
+RE_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$", re.S)
+
+
+def as_browser_reads(url):
+    """`url` as a browser reads it before fetching: `https:\\\\cdn.example` is `https://cdn.example`."""
+    url = RE_URL_TABS_NEWLINES.sub("", RE_URL_EDGES.sub("", url or ""))
+    found = RE_SCHEME.match(url)
+    if found and found.group(1).lower() in NETWORK_SCHEMES:
+        rest = found.group(2).replace("\\", "/")
+        # `https:cdn.example/x` or `https:/cdn.example/x`: a browser finds the host there too
+        # unless the page has the same scheme; counted as another website either way.
+        return f"{found.group(1).lower()}://{rest.lstrip('/')}"
+    if not found:
+        url = url.replace("\\", "/")
+        if url.startswith("//"):
+            url = "//" + url.lstrip("/")  # `///cdn.example/x`: the browser skips every slash
+    return url
+
+
 def is_other_origin(url, site_origin=None):
     """True if fetching `url` from a page of this site would contact another origin.
 
     Relative and root-relative URLs, fragments and data:/blob: URLs stay on
     this site. With `site_origin` (the published SITEURL's origin), absolute
-    URLs on that origin are this site too.
+    URLs on that origin are this site too. The URL is read as a browser reads it
+    (`as_browser_reads`), so `/\\cdn.example/x.js` is another website.
     """
-    url = (url or "").strip()
+    url = as_browser_reads(url)
     if not url or url.startswith("#"):
         return False
     if url.startswith("//"):

@@ -99,6 +99,26 @@ def test_urls_on_siteurls_origin_are_this_site():
     assert is_other_origin("https://example.org/a.png", None)
 
 
+# Addresses a browser reads as another website although they do not start with `https://`:
+# it drops tabs, newlines and edge spaces, reads `\` as `/`, and skips extra or missing slashes.
+DISGUISED = ["https:\\\\cdn.example/x.js", "/\\cdn.example/x.js", "\\\\cdn.example/x.js", "///cdn.example/x.js",
+             "https:cdn.example/x.js", "https:/cdn.example/x.js", "ht\ttps://cdn.example/x.js",
+             "\nhttps://cdn.example/x.js", "\x01//cdn.example/x.js", "HTTPS://CDN.example/x.js"]
+
+
+@pytest.mark.parametrize("url", DISGUISED)
+def test_an_address_a_browser_reads_as_another_website_is_found(url):
+    assert is_other_origin(url)
+    markup = f'<script src="{url}"></script>'
+    assert third_party(html_urls(markup)) == [("script", url)]
+
+
+@pytest.mark.parametrize("url", ["/theme/a.css", "a/b.png", "../img/c.svg", "./x//y.png", "#top", "?q=1",
+                                 "data:image/png;base64,AA", "blob:x", "mailto:a@b.example"])
+def test_this_sites_own_addresses_are_not_flagged(url):
+    assert not is_other_origin(url)
+
+
 def test_css_files_are_checked_too():
     assert third_party(css_urls("/* url(https://x.example/ignored.png) */ a { b: url('../img/ok.svg') }")) == []
     assert third_party(css_urls("a{background:url(https://x.example/i.png)}")) == [("image", "https://x.example/i.png")]
