@@ -11,7 +11,9 @@ clinician's "Written and reviewed by" line, the phone header's booking link and 
 storage namespace on each checklist, colour fallbacks so it works in any theme: +220 B) and
 every article without a diagram got its hero illustration inline (+350 B): 17,428 B in
 production; then by 1,000 for the French site, whose heaviest checklist article is 18,418 B:
-French runs longer than English, and its help list, checklist texts and safety copy too) (HTML + CSS + JS + icon + any images it references, each file compressed on
+French runs longer than English, and its help list, checklist texts and safety copy too;
+then by 100 when the navigation's current item became a continuous thick underline instead
+of bold, so French labels stay on one row on phones: 18,504 B) (HTML + CSS + JS + icon + any images it references, each file compressed on
 its own at gzip level 6, the usual server default) in at most 4 same-origin requests.
 No web fonts, no CSS @import, CSS and JS served as minified, fingerprinted bundles.
 
@@ -32,7 +34,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, page_url, soup
 
 GZIP_LEVEL = 6
-BUDGET_BYTES = 18_500
+BUDGET_BYTES = 18_600
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {
