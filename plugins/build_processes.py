@@ -5,8 +5,10 @@ linter, whose work is pure per file. Workers are forked, so they start with the 
 settings and plugins already loaded; where fork does not exist, everything runs in one process.
 """
 
+import functools
 import multiprocessing
 import os
+import signal
 
 
 def processes(settings):
@@ -15,5 +17,16 @@ def processes(settings):
     return count if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
+def _start_quietly(initializer):
+    # A worker leaves stopping to the build: Ctrl+C reaches the whole group, and the build
+    # (tools/publish.py turns stop signals into an exception) ends its workers itself. A worker
+    # told to stop just ends, without printing the parent's handler's traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    if initializer is not None:
+        initializer()
+
+
 def worker_pool(count, initializer=None):
-    return multiprocessing.get_context("fork").Pool(count, initializer=initializer)
+    return multiprocessing.get_context("fork").Pool(count, initializer=functools.partial(_start_quietly, initializer))
