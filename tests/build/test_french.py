@@ -157,3 +157,43 @@ def test_the_french_help_page_lists_the_french_services(site):
     names = [strong.get_text() for strong in doc.select(".help-list strong")]
     assert "Services d'urgence" in names and "9-8-8 : Ligne d'aide en cas de crise de suicide" in names
     assert doc.find("a", href="tel:988") is not None
+
+
+ENGLISH_DIAGRAMS = sorted(path for path in (ROOT / "content" / "images").glob("*.svg") if ".fr." not in path.name)
+
+
+def svg_words(path):
+    """The words a reader sees in a diagram, line by line (title, description, text)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    lines = []
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] in ("title", "desc", "text", "tspan") and (element.text or "").strip():
+            lines.append(" ".join(element.text.split()))
+    return lines
+
+
+def svg_shapes(path):
+    """Everything but the words: the same drawing, colours and dark-mode rules in both languages."""
+    text = re.sub(r"(<(title|desc|tspan|text)\b[^>]*>)[^<]*", r"\1", path.read_text(encoding="utf-8"))
+    return re.sub(r'\s(x|y|dy)="[^"]*"', "", text)
+
+
+@pytest.mark.parametrize("english", ENGLISH_DIAGRAMS, ids=lambda path: path.name)
+def test_each_diagram_has_a_french_version_in_french_words(english, site):
+    french = english.with_name(english.stem + ".fr.svg")
+    assert french.is_file(), f"{french.name} is missing: the French article would show English words"
+    english_words, french_words = svg_words(english), svg_words(french)
+    assert len(french_words) >= len(english_words) - 2
+    left = {line for line in set(english_words) & set(french_words) if re.search(r"[A-Za-z]", line)}
+    assert left == set(), "lines left in English"  # step numbers are the same in both
+    assert not any('"' in line for line in french_words), "French uses « » or ’, not straight quotes"
+    assert re.findall(r"<(rect|path|circle|line|ellipse|polygon|marker)\b[^>]*>", svg_shapes(english)) == \
+        re.findall(r"<(rect|path|circle|line|ellipse|polygon|marker)\b[^>]*>", svg_shapes(french))
+    assert re.search(r"<style>.*</style>", english.read_text(), re.S).group(0) == \
+        re.search(r"<style>.*</style>", french.read_text(), re.S).group(0)
+    # The French article shows it; the English article keeps the English one.
+    users = [page for page in html_pages(site) if any(
+        image.get("src", "").endswith("/" + french.name) for image in soup(page).select("img"))]
+    assert users and all(page.relative_to(site).parts[0] == "fr" for page in users), users
