@@ -24,29 +24,26 @@ class Progress:
         print(f"[{self.done:>3}/{self.total}] {text}", flush=True)
 
 
+def alternate(pair, runs, corpora, work, samples, progress, label):
+    """Build the two flavours of `pair` `runs` times each, alternating which goes first."""
+    for run in range(runs):
+        for flavour in (pair if run % 2 == 0 else pair[::-1]):
+            spec = {"task": "build", "flavour": flavour, "content": str(corpora[flavour]),
+                    "output": str(work / f"out-{flavour}")}
+            result, wall, peak, cpu = run_child(spec)
+            samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
+            progress.step(f"{label:>5} articles  {flavour:<12} {run + 1}/{runs}  {wall:6.2f} s  "
+                          f"CPU {cpu:6.2f} s  {peak:5.0f} MB  {result['pages']} pages")
+
+
 def measure_size(size, runs, corpus_root, progress, post_runs):
     ours, vanilla = write_corpus(Path(corpus_root) / str(size), size)
     work = Path(corpus_root) / str(size) / "work"
-    samples = {"ours": [], "vanilla": [], "ours+post": []}
-    for run in range(runs):
-        order = ("ours", "vanilla") if run % 2 == 0 else ("vanilla", "ours")
-        for flavour in order:
-            content = ours if flavour == "ours" else vanilla
-            spec = {"task": "build", "flavour": flavour, "content": str(content), "output": str(work / f"out-{flavour}")}
-            result, wall, peak, cpu = run_child(spec)
-            samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
-            progress.step(f"{size:>5} articles  {flavour:<8} build {run + 1}/{runs}  {wall:6.2f} s  "
-                          f"CPU {cpu:6.2f} s  {peak:5.0f} MB  {result['pages']} pages")
-    samples["vanilla+post"] = []
-    for run in range(post_runs):
-        order = ("ours+post", "vanilla+post") if run % 2 == 0 else ("vanilla+post", "ours+post")
-        for flavour in order:
-            content = ours if flavour == "ours+post" else vanilla
-            spec = {"task": "build", "flavour": flavour, "content": str(content), "output": str(work / f"out-{flavour}")}
-            result, wall, peak, cpu = run_child(spec)
-            samples[flavour].append({"wall": wall, "peak": peak, "cpu": cpu, **result})
-            progress.step(f"{size:>5} articles  {flavour:<12} build + Pagefind {run + 1}/{post_runs}  {wall:6.2f} s  "
-                          f"CPU {cpu:6.2f} s  {peak:5.0f} MB")
+    samples = {"ours": [], "vanilla": [], "ours+post": [], "vanilla+post": []}
+    corpora = {"ours": ours, "vanilla": vanilla, "ours+post": ours, "vanilla+post": vanilla}
+    alternate(("ours", "vanilla"), runs, corpora, work, samples, progress, size)
+    # "+post": the same builds followed by the search index (ours: search_index; vanilla: Pagefind).
+    alternate(("ours+post", "vanilla+post"), post_runs, corpora, work, samples, progress, size)
     rebuilds = {}
     for flavour, content in (("ours", ours), ("vanilla", vanilla)):
         spec = {"task": "rebuild", "flavour": flavour, "content": str(content), "work": str(work / f"rebuild-{flavour}"),
