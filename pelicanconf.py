@@ -147,6 +147,7 @@ PLUGINS = [
     "sitemap",
     "sitemap_dates",
     "search_index",
+    "parallel_writer",  # last: its generator renders the kept pages after every other one
 ]
 
 # This theme bundles the checklist's script and stylesheet itself (WEBASSETS_BUNDLES below),
@@ -190,8 +191,9 @@ WEBASSETS_BUNDLES = [
 ]
 
 CACHE_CONTENT = False
-# Markdown files are converted in this many processes (None: one per CPU; 1: in Pelican's own
-# process only). The output is the same either way; see plugins/markdown_reader/conversions.py.
+# Markdown files are converted, and pages rendered, in this many processes (None: one per CPU;
+# 1: in Pelican's own process only). The output is the same either way; see
+# plugins/markdown_reader/conversions.py and plugins/parallel_writer/.
 BUILD_PROCESSES = None
 
 # --- The French site (/fr/) ------------------------------------------------

@@ -89,7 +89,9 @@ def minutes_to_read(item):
     """
     minutes = getattr(item, "_minutes_to_read", None)
     if minutes is None:
-        words = len(RE_TAG.sub(" ", getattr(item, "content", "") or "").split())
+        words = getattr(item, "body_words", None)  # from plugins/markdown_reader
+        if words is None:  # a reStructuredText or HTML file
+            words = len(RE_TAG.sub(" ", getattr(item, "content", "") or "").split())
         words -= getattr(item, "chrome_words", 0) or 0
         minutes = max(1, round(words / (item.settings.get("READTIME_WPM") or 200)))
         item._minutes_to_read = minutes

@@ -15,7 +15,8 @@ summary with the same instance. This reader:
   the body; read by the theme's lists) and `chrome_words` (the words of
   checklist controls, help lists and prompts, which the reading time leaves out)
   and `checklist_outline` (each checklist's id, title and ordinary items, for the
-  "Bring this to your first session" page);
+  "Bring this to your first session" page) and `body_words` (the body's words, for
+  the reading time);
 - takes, when there is one, the conversion a worker process or another language's run
   made of the same unchanged file (conversions.py: the same output, faster);
 - wraps every other reader (reStructuredText, HTML) so a `/// block` written in
@@ -43,6 +44,7 @@ METADATA_HINTS = {
     "date": "Write the date as year-month-day, e.g. `Date: 2026-09-01`.",
     "modified": "Write the date as year-month-day, e.g. `Modified: 2026-11-20`.",
 }
+RE_TAG = re.compile(r"<[^>]+>")  # as learning_path counts words for other readers' files
 RE_BLOCK_LINE = re.compile(r"^[ \t>]*/{3,}[ ]*([A-Za-z][\w-]*)\b")
 RE_DOCUTILS_MESSAGE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<what>.*)", re.S)
 
@@ -148,6 +150,9 @@ class SiteMarkdownReader(MarkdownReader):
                 "has_checklist": has_checklist,
                 "chrome_words": getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0,
                 "checklist_outline": getattr(self._md, "checklist_outline", []) if has_checklist else [],
+                # Counted here, where a worker can: the reading time of every listed article would
+                # otherwise need its whole body (links resolved) on every list page.
+                "body_words": len(RE_TAG.sub(" ", content).split()),
             }
             meta = dict(self._md.Meta) if hasattr(self._md, "Meta") else None
             formatted = {}

@@ -4,9 +4,11 @@ plugins/markdown_reader/conversions.py converts a large site's files on every CP
 author gets, and what the build tells them about their mistakes, must not depend on it.
 """
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -52,6 +54,28 @@ def test_workers_build_the_same_site_byte_for_byte(corpus, tmp_path):
     assert len(one) > ARTICLES * 2  # both languages' pages, feeds, assets
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
+
+
+WHO_DID_WHAT = """
+import logging, sys
+from tools.build import build
+logging.basicConfig(level=logging.ERROR, format="%(message)s")
+for name in ("markdown_reader.conversions", "parallel_writer.plugin"):
+    logging.getLogger(name).setLevel(logging.DEBUG)
+sys.exit(build("pelicanconf.py", sys.argv[1], sys.argv[2], overrides={"BUILD_PROCESSES": 2}))
+"""
+
+
+def test_the_workers_really_convert_and_render(corpus, tmp_path):
+    """So that the byte-for-byte comparison above compares two different ways of building."""
+    result = subprocess.run([sys.executable, "-c", WHO_DID_WHAT, str(corpus), str(tmp_path / "out")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    converted = re.search(r"markdown_reader: (\d+) files handed to 2 workers", output)
+    rendered = re.search(r"parallel_writer: (\d+) pages, (\d+) rendered by 2 workers", output)
+    assert converted and int(converted.group(1)) >= ARTICLES, output
+    assert rendered and int(rendered.group(1)) > ARTICLES and rendered.group(1) == rendered.group(2), output
 
 
 def test_mistakes_are_reported_the_same_way_with_workers(corpus, tmp_path):

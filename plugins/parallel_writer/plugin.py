@@ -1,0 +1,155 @@
+"""Render a large site's pages in worker processes; write the same bytes Pelican's writer would.
+
+Pelican renders each page's template and writes it, one after another, on one CPU. On a site
+of at least PARALLEL_MIN_CONTENT articles and pages (and BUILD_PROCESSES above 1), this
+plugin gives Pelican a writer (`get_writer`) that lets Pelican do everything as usual, page by
+page: pagination, the checks against writing a file twice, `content_written` for the sitemap
+and the privacy linter. Only the template's render is kept for later. A last generator
+(`get_generators`; Pelican runs its static files after it) then renders the kept pages in
+forked workers, each writing its share. A page whose render raised or logged anything is
+rendered again here, so the message, or the traceback, is the one a sequential build gives.
+tests/build/test_parallel_build.py compares both builds byte for byte.
+"""
+
+import logging
+import os
+
+from build_processes import processes, worker_pool
+from pelican import signals
+from pelican.generators import Generator
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+# Fewer articles and pages than this, and starting workers costs more than it saves.
+PARALLEL_MIN_CONTENT = 40
+CHUNK = 8
+
+
+class _KeptRender:
+    """Stands in for a template: remembers what to render, and renders nothing yet."""
+
+    def __init__(self, template, context, writer):
+        self.template, self.context, self.writer = template, context, writer
+
+    def render(self, localcontext):
+        # Pelican's _write_file has just set the shared context's `localsiteurl` for this page.
+        self.writer.kept.append([self.template, localcontext, self.context,
+                                 self.context.get("localsiteurl"), None])
+        return ""
+
+
+class ParallelWriter(Writer):
+    """Pelican's Writer, with each page's render kept for `render_kept`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = []
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, _KeptRender(template, context, self), context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        handle = super()._open_w(filename, encoding, override=override)
+        if self.kept and self.kept[-1][4] is None:
+            # Where Pelican writes this page: os.devnull when it skips an overridden file.
+            self.kept[-1][4] = handle.name
+        return handle
+
+    def render_kept(self):
+        pages = [page for page in self.kept if page[4] and page[4] != os.devnull]
+        # A file written twice keeps its last version, as when Pelican overwrites it.
+        last = {page[4]: index for index, page in enumerate(pages)}
+        pages = [page for index, page in enumerate(pages) if last[page[4]] == index]
+        self.kept = []
+        count = min(processes(self.settings), max(1, len(pages) // CHUNK))
+        failed = list(range(len(pages)))
+        if count >= 2:
+            _worker["pages"] = pages
+            with worker_pool(count, initializer=_start_worker) as pool:
+                failed = [index for index, ok in enumerate(pool.imap(_render_in_worker, range(len(pages)), CHUNK))
+                          if not ok]
+            _worker.pop("pages", None)
+        for index in failed:  # in this process: its messages are logged and counted here
+            _render(pages[index])
+        logger.debug("parallel_writer: %d pages, %d rendered by %d workers", len(pages), len(pages) - len(failed),
+                     count if count >= 2 else 0)
+
+
+def _render(page):
+    template, localcontext, context, localsiteurl, path = page
+    if localsiteurl:
+        context["localsiteurl"] = localsiteurl
+    output = template.render(localcontext)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(output)
+
+
+_worker = {}
+
+
+class _Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def _start_worker():
+    recorder = _Recorder()
+    for existing in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(existing, logging.Logger):
+            existing.handlers = []
+            existing.propagate = True
+    logging.getLogger().addHandler(recorder)
+    _worker["recorder"] = recorder
+
+
+def _render_in_worker(index):
+    recorder = _worker["recorder"]
+    recorder.records.clear()
+    try:
+        _render(_worker["pages"][index])
+    except Exception:  # noqa: BLE001 - rendered again in the main process, which reports it
+        return False
+    return not recorder.records
+
+
+class RenderKeptPages(Generator):
+    """The last generator before Pelican's static files: renders what the writer kept."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        if isinstance(writer, ParallelWriter):
+            writer.render_kept()
+
+
+def render_kept_pages(pelican):
+    return RenderKeptPages
+
+
+# Articles and pages read by each run (keyed by its settings), for `choose_writer`.
+_content_counts = {}
+
+
+def count_content(generators):
+    """`all_generators_finalized`: how many articles and pages this run will write."""
+    if generators:
+        _content_counts[id(generators[0].settings)] = sum(
+            len(getattr(generator, name, None) or []) for generator in generators for name in ("articles", "pages"))
+
+
+def choose_writer(pelican):
+    """`get_writer`: this writer for a large site with workers to spare, else Pelican's."""
+    count = _content_counts.pop(id(pelican.settings), 0)
+    return ParallelWriter if processes(pelican.settings) >= 2 and count >= PARALLEL_MIN_CONTENT else None
+
+
+def register():
+    signals.get_writer.connect(choose_writer)
+    signals.get_generators.connect(render_kept_pages)
+    signals.all_generators_finalized.connect(count_content)
