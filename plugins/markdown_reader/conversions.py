@@ -24,7 +24,7 @@ import os
 import weakref
 from dataclasses import dataclass, field
 
-from build_processes import processes, worker_pool
+from build_processes import processes, run_quietly, worker_pool
 from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 
 logger = logging.getLogger(__name__)
@@ -142,40 +142,16 @@ def keep(path, converted, settings):
         _for_other_languages[path] = converted
 
 
-# In a worker: the reader that converts, and the log records of the file being converted.
+# In a worker: the reader that converts.
 _worker = {}
 
 
-class _Recorder(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
 def _start_worker():
-    # Nothing a worker logs reaches the terminal: the main process converts that file again
-    # and logs it there, in order and counted by tools.build.
-    recorder = _Recorder()
-    for existing in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
-        if isinstance(existing, logging.Logger):
-            existing.handlers = []
-            existing.propagate = True
-    logging.getLogger().addHandler(recorder)
-    _worker["recorder"] = recorder
     _worker["reader"] = _worker["make_reader"]()
 
 
 def _convert_in_worker(path):
-    recorder = _worker["recorder"]
-    recorder.records.clear()
-    try:
-        converted = _worker["reader"].convert(path)
-    except Exception:  # noqa: BLE001 - the main process converts it again and reports it
-        return path, None
-    return path, None if recorder.records else converted
+    return path, run_quietly(_worker["reader"].convert, path)
 
 
 def prepare(generator, make_reader, extensions):

@@ -14,7 +14,7 @@ tests/build/test_parallel_build.py compares both builds byte for byte.
 import logging
 import os
 
-from build_processes import processes, worker_pool
+from build_processes import processes, run_quietly, worker_pool
 from pelican import signals
 from pelican.generators import Generator
 from pelican.writers import Writer
@@ -66,7 +66,7 @@ class ParallelWriter(Writer):
         failed = list(range(len(pages)))
         if count >= 2:
             _worker["pages"] = pages
-            with worker_pool(count, initializer=_start_worker) as pool:
+            with worker_pool(count) as pool:
                 failed = [index for index, ok in enumerate(pool.imap(_render_in_worker, range(len(pages)), CHUNK))
                           if not ok]
             _worker.pop("pages", None)
@@ -83,38 +83,14 @@ def _render(page):
     output = template.render(localcontext)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(output)
+    return path
 
 
-_worker = {}
-
-
-class _Recorder(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-def _start_worker():
-    recorder = _Recorder()
-    for existing in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
-        if isinstance(existing, logging.Logger):
-            existing.handlers = []
-            existing.propagate = True
-    logging.getLogger().addHandler(recorder)
-    _worker["recorder"] = recorder
+_worker = {}  # in a worker: the kept pages, inherited from the build
 
 
 def _render_in_worker(index):
-    recorder = _worker["recorder"]
-    recorder.records.clear()
-    try:
-        _render(_worker["pages"][index])
-    except Exception:  # noqa: BLE001 - rendered again in the main process, which reports it
-        return False
-    return not recorder.records
+    return run_quietly(_render, _worker["pages"][index]) is not None
 
 
 class RenderKeptPages(Generator):
