@@ -1,8 +1,7 @@
 """How many processes a build may use: the `BUILD_PROCESSES` setting (None: one per CPU).
 
 Shared by the Markdown reader (plugins/markdown_reader/conversions.py), the page renderer
-(plugins/parallel_writer) and the privacy
-linter, whose work is pure per file. Workers are forked, so they start with the run's
+(plugins/parallel_writer) and the privacy linter, whose work is pure per file. Workers are forked, so they start with the run's
 settings and plugins already loaded; where fork does not exist, everything runs in one process.
 A worker logs nothing itself: `run_quietly` hands back nothing for a piece that raised or
 logged, and the build does that piece again in its own process, where messages are reported.

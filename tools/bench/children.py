@@ -72,7 +72,7 @@ def child_build(spec):
         if spec["flavour"] == "vanilla+post" and not problems:
             pagefind(output)
     else:
-        overrides = {**uncached, "PLUGINS": our_plugins(spec["flavour"] == "ours+post"), **spec.get("extra", {})}
+        overrides = {**uncached, "PLUGINS": our_plugins(spec["flavour"] == "ours+post")}
         problems = build(str(SETTINGS), spec["content"], str(output), overrides=overrides)
     if problems:
         raise SystemExit(f"the {spec['flavour']} build reported {problems} error(s)")
