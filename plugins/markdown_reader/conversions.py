@@ -92,11 +92,15 @@ _for_other_languages = {}  # path -> Converted, from the run of the file's own l
 _prepared_generators = weakref.WeakSet()
 
 
+def is_other_language_run(settings):
+    """An i18n_subsites run of a language other than the main one (it runs inside the main run)."""
+    return settings.get("DEFAULT_LANG") in (settings.get("I18N_SUBSITES") or {})
+
+
 def start_of_run(pelican):
     """`initialized`: a run of the main language starts a new build; forget the last one's."""
     finish()
-    settings = pelican.settings
-    if settings.get("DEFAULT_LANG") not in (settings.get("I18N_SUBSITES") or {}):
+    if not is_other_language_run(pelican.settings):
         _for_other_languages.clear()
 
 
@@ -128,11 +132,17 @@ def take(path, settings):
                 keep(path, converted, settings)
                 return converted
             return None
-    kept = _for_other_languages.get(path)
-    if kept is None or kept.stamp != stamp_of(path):
+    kept = kept_conversion(path)
+    if kept is None:
         return None
     # Shared with the run that made it: the lists it holds are copied, not handed over.
     return Converted(kept.stamp, kept.content, kept.meta, kept.formatted, copy.deepcopy(kept.facts))
+
+
+def kept_conversion(path):
+    """The conversion kept from the run of the file's own language, if the file is unchanged since."""
+    kept = _for_other_languages.get(os.path.abspath(path))
+    return kept if kept is not None and kept.stamp == stamp_of(path) else None
 
 
 def keep(path, converted, settings):

@@ -19,6 +19,8 @@ summary with the same instance. This reader:
   the reading time);
 - takes, when there is one, the conversion a worker process or another language's run
   made of the same unchanged file (conversions.py: the same output, faster);
+- in another language's run, leaves out the main language's files that run would only
+  drop (untranslated.py: the same output, faster);
 - wraps every other reader (reStructuredText, HTML) so a `/// block` written in
   such a file, or docutils' own complaint, is named with file and line.
 
@@ -35,7 +37,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from . import conversions
+from . import conversions, untranslated
 
 logger = logging.getLogger(__name__)
 
@@ -235,6 +237,10 @@ def prepare_conversions(generator):
 def register():
     signals.readers_init.connect(use_site_readers)
     signals.initialized.connect(conversions.start_of_run)
+    signals.initialized.connect(untranslated.forget)
+    signals.all_generators_finalized.connect(untranslated.remember_main_run)
+    signals.article_generator_init.connect(untranslated.leave_out_untranslated)
+    signals.page_generator_init.connect(untranslated.leave_out_untranslated)
     signals.article_generator_preread.connect(prepare_conversions)
     signals.page_generator_preread.connect(prepare_conversions)
     signals.article_generator_finalized.connect(conversions.finish)

@@ -9,13 +9,14 @@ is listed, with or without `src`: in an article, scripts belong in the theme.)
 """
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 # Elements and the attributes whose URLs the browser fetches on its own.
 ELEMENT_ATTRIBUTES = {
-    "script": {"src": "script"},
+    "script": {"src": "script", "href": "script", "xlink:href": "script"},
     "img": {"src": "image", "srcset": "image"},
     "source": {"src": "media", "srcset": "image"},
     "video": {"src": "media", "poster": "image"},
@@ -26,8 +27,10 @@ ELEMENT_ATTRIBUTES = {
     "embed": {"src": "object"},
     "object": {"data": "object"},
     "input": {"src": "image"},
+    # SVG: an <image>, a <use> of another file, a filter's <feImage>, a <script href>.
     "image": {"href": "image", "xlink:href": "image"},
     "use": {"href": "image", "xlink:href": "image"},
+    "feimage": {"href": "image", "xlink:href": "image"},
     "base": {"href": "base address"},
 }
 # Attributes that make the browser contact a URL whatever the element.
@@ -146,27 +149,52 @@ def css_urls(text):
 URL_ATTRIBUTES = ("href", "src", "action", "formaction")
 # Browsers drop spaces and control characters inside a URL's scheme: `java\tscript:` runs too.
 RE_URL_NOISE = re.compile(r"[\s\x00-\x1f]")
+# A <template>'s serialised start tag (attribute values quoted, `>` written `&gt;`).
+RE_TEMPLATE_TAGS = re.compile(r"^<template(?:\s[^>]*)?>|</template>$", re.IGNORECASE)
 
 
-class PageScanner(HTMLParser):
-    """One pass over a page: `found` holds its loads, `blocked` the markup the CSP blocks."""
+class PageScanner:
+    """One pass over a page: `found` holds its loads, `blocked` the markup the CSP blocks.
+
+    The page is parsed as a browser parses it (HTML5, by lexbor through selectolax): a
+    repeated attribute keeps its first value, `<image>` is an `<img>`, character references
+    are decoded. Then each element with attributes, and each <style>, is looked at once.
+    A <template>'s content and an <iframe srcdoc> page, which a browser parses on its own,
+    are scanned too.
+    """
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.found = []
         self.blocked = []
-        self._in_style = False
 
-    def handle_starttag(self, tag, attrs):
-        attributes = {name.lower(): value or "" for name, value in attrs}
+    def feed(self, text):
+        self._scan(LexborHTMLParser(text or "").root)
+
+    def close(self):
+        pass
+
+    def _scan(self, root):
+        if root is None:
+            return
+        for node in root.traverse():
+            tag = node.tag.lower()
+            attributes = node.attributes
+            if attributes:
+                self._element(tag, {name.lower(): value or "" for name, value in attributes.items()})
+            elif tag == "script":
+                self.blocked.append(("script", "<script"))
+            if tag == "style":
+                self.found.extend(css_urls(node.text(deep=True)))
+            elif tag == "template":
+                self.feed(RE_TEMPLATE_TAGS.sub("", node.html or ""))
+
+    def _element(self, tag, attributes):
         self._policy(tag, attributes)
-        if tag == "style":
-            self._in_style = True
         if tag == "link":
             self._link(attributes)
         for name, kind in ELEMENT_ATTRIBUTES.get(tag, {}).items():
             if name in attributes:
-                urls = srcset_urls(attributes[name]) if name == "srcset" else [attributes[name]]
+                urls = srcset_urls(attributes[name]) if name.endswith("srcset") else [attributes[name]]
                 self.found.extend((kind, url) for url in urls)
         for name, kind in ANY_ELEMENT_ATTRIBUTES.items():
             if name in attributes:
@@ -174,16 +202,8 @@ class PageScanner(HTMLParser):
                 self.found.extend((kind, url) for url in urls)
         if "style" in attributes:
             self.found.extend(css_urls(attributes["style"]))
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag):
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.found.extend(css_urls(data))
+        if tag == "iframe" and "srcdoc" in attributes:
+            self.feed(attributes["srcdoc"])
 
     def _policy(self, tag, attributes):
         if tag == "script" and attributes.get("type", "") != "application/ld+json":
@@ -199,6 +219,8 @@ class PageScanner(HTMLParser):
     def _link(self, attributes):
         relations = set((attributes.get("rel") or "").lower().split())
         href = attributes.get("href")
+        if "imagesrcset" in attributes and "preload" in relations:
+            self.found.extend(("image", url) for url in srcset_urls(attributes["imagesrcset"]))
         if href is None or (relations and relations <= LINK_RELATIONS_NOT_LOADED):
             return
         if "preload" in relations or "prefetch" in relations:
@@ -215,7 +237,6 @@ def scan_html(text):
     """The PageScanner after reading `text`: `.found` (loads) and `.blocked` (CSP)."""
     parser = PageScanner()
     parser.feed(text)
-    parser.close()
     return parser
 
 

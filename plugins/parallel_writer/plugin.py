@@ -6,7 +6,8 @@ plugin gives Pelican a writer (`get_writer`) that lets Pelican do everything as 
 page: pagination, the checks against writing a file twice, `content_written` for the sitemap
 and the privacy linter. Only the template's render is kept for later. A last generator
 (`get_generators`; Pelican runs its static files after it) then renders the kept pages in
-forked workers, each writing its share. A page whose render raised or logged anything is
+forked workers, each writing its share and running the checks of plugins/rendered_pages.py
+(the privacy linter's scan) on the string it wrote. A page whose render raised or logged anything is
 rendered again here, so the message, or the traceback, is the one a sequential build gives.
 tests/build/test_parallel_build.py compares both builds byte for byte.
 """
@@ -14,6 +15,7 @@ tests/build/test_parallel_build.py compares both builds byte for byte.
 import logging
 import os
 
+import rendered_pages
 from build_processes import processes, run_quietly, worker_pool
 from pelican import signals
 from pelican.generators import Generator
@@ -65,32 +67,37 @@ class ParallelWriter(Writer):
         count = min(processes(self.settings), max(1, len(pages) // CHUNK))
         failed = list(range(len(pages)))
         if count >= 2:
-            _worker["pages"] = pages
+            _worker["pages"], _worker["settings"] = pages, self.settings
             with worker_pool(count) as pool:
-                failed = [index for index, ok in enumerate(pool.imap(_render_in_worker, range(len(pages)), CHUNK))
-                          if not ok]
-            _worker.pop("pages", None)
+                failed = []
+                for index, done in enumerate(pool.imap(_render_in_worker, range(len(pages)), CHUNK)):
+                    if done is None:
+                        failed.append(index)
+                    else:
+                        rendered_pages.receive(*done)
+            _worker.clear()
         for index in failed:  # in this process: its messages are logged and counted here
-            _render(pages[index])
+            rendered_pages.receive(*_render(pages[index], self.settings))
         logger.debug("parallel_writer: %d pages, %d rendered by %d workers", len(pages), len(pages) - len(failed),
                      count if count >= 2 else 0)
 
 
-def _render(page):
+def _render(page, settings):
+    """Render and write one kept page; (its path, the rendered-page checks' results)."""
     template, localcontext, context, localsiteurl, path = page
     if localsiteurl:
         context["localsiteurl"] = localsiteurl
     output = template.render(localcontext)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(output)
-    return path
+    return path, rendered_pages.scan(settings, path, output)
 
 
-_worker = {}  # in a worker: the kept pages, inherited from the build
+_worker = {}  # in a worker: the kept pages and the run's settings, inherited from the build
 
 
 def _render_in_worker(index):
-    return run_quietly(_render, _worker["pages"][index]) is not None
+    return run_quietly(_render, _worker["pages"][index], _worker["settings"])
 
 
 class RenderKeptPages(Generator):

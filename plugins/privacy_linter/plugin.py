@@ -2,34 +2,36 @@
 
 The site promises readers that nothing is loaded from another website: no
 fonts, scripts, images or frames that would tell a third party who is reading
-about broken trust. When the whole site is written (`finalized`), every
-output .html and .css file is read; each script, stylesheet, font, image,
-frame, media, object or srcset on another origin is logged as an ERROR that
-names the output file, its source file when known, and the URL. tools.build
-counts ERROR logs, so `make html` and `make publish` then exit 1.
+about broken trust. Each page is scanned once:
+where plugins/parallel_writer renders it (a worker on a large site), on the
+string it writes (plugins/rendered_pages.py); every other output .html and
+.css file (the theme's, pages Pelican's own writer wrote, a file changed
+since) is read when the whole site is written (`finalized`). Then each script,
+stylesheet, font, image, frame, media, object or srcset on another origin is
+logged as an ERROR, in file order, that names the output file, its source file
+when known, and the URL. tools.build counts ERROR logs, so `make html` and
+`make publish` then exit 1.
 
 Links a reader clicks (`<a href>`, `<link rel=canonical|alternate>`) are fine.
 With SITEURL set (publishconf.py), absolute URLs on SITEURL's origin are this
 site.
 """
 
-import functools
 import logging
 import os
 from pathlib import Path
 
-from build_processes import processes, worker_pool
+import rendered_pages
 from pelican import signals
 
 from page_scan import css_urls, html_urls, origin_of, third_party
 
 logger = logging.getLogger(__name__)
 
-# Fewer pages than this per worker, and starting workers costs more than it saves.
-MIN_FILES_PER_PROCESS = 100
-
 # Output file -> the content file it was written from (for friendlier messages).
 _sources = {}
+# Output file -> (its size and modification time when scanned, its third-party loads).
+_scanned = {}
 
 
 def is_subsite(settings):
@@ -40,6 +42,26 @@ def is_subsite(settings):
 def reset(pelican):
     if not is_subsite(pelican.settings):
         _sources.clear()
+        _scanned.clear()
+
+
+def site_origin_of(settings):
+    site_url = settings.get("SITEURL") or ""
+    return origin_of(site_url) if site_url else None
+
+
+def file_state(path):
+    state = os.stat(path)
+    return state.st_size, state.st_mtime_ns
+
+
+def scan_rendered(settings, path, html):
+    """A rendered-page check (see rendered_pages): the page's third-party loads."""
+    return third_party(html_urls(html), site_origin_of(settings))
+
+
+def keep_scan(path, loads):
+    _scanned[os.path.abspath(path)] = (file_state(path), loads)
 
 
 def remember_source(path, context=None):
@@ -62,20 +84,21 @@ def third_party_in(site_origin, path):
     return third_party(findings_in(path), site_origin)
 
 
+def loads_of(site_origin, path):
+    """The third-party loads of an output file: from its scan as rendered, if it is unchanged since."""
+    kept = _scanned.get(os.path.abspath(path))
+    if kept is not None and kept[0] == file_state(path):
+        return kept[1]
+    return third_party_in(site_origin, path)
+
+
 def check_output(pelican):
     if is_subsite(pelican.settings):
-        return  # the main run's check, which finishes last, reads the whole output folder
+        return  # the main run's check, which finishes last, covers the whole output folder
     output = Path(pelican.settings["OUTPUT_PATH"])
-    site_url = pelican.settings.get("SITEURL") or ""
-    site_origin = origin_of(site_url) if site_url else None
+    site_origin = site_origin_of(pelican.settings)
     files = sorted(output.rglob("*.html")) + sorted(output.rglob("*.css"))
-    scan = functools.partial(third_party_in, site_origin)
-    count = min(processes(pelican.settings), len(files) // MIN_FILES_PER_PROCESS)
-    if count >= 2:  # pure per file: scanned in workers, reported here in the same order
-        with worker_pool(count) as pool:
-            found = pool.map(scan, files, chunksize=32)
-    else:
-        found = [scan(path) for path in files]
+    found = [loads_of(site_origin, path) for path in files]
     problems = 0
     for path, loads in zip(files, found):
         for kind, url in loads:
@@ -92,6 +115,7 @@ def check_output(pelican):
 
 
 def register():
+    rendered_pages.add_check(scan_rendered, keep_scan)
     signals.initialized.connect(reset)
     signals.content_written.connect(remember_source)
     signals.finalized.connect(check_output)

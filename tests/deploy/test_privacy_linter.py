@@ -84,6 +84,19 @@ def test_a_published_build_with_a_planted_script_fails(planted_content, tmp_path
     ('<link rel="alternate" type="application/atom+xml" href="https://x.example/feed">', []),
     ('<img src="data:image/png;base64,AAAA" alt="">', []),
     ('<img src="/theme/img/a.png" alt=""><script src="../js/a.js"></script>', []),
+    # Parsed as a browser parses: the first of two `src` wins, `<image>` is an `<img>`, entities decode.
+    ('<img src="https://x.example/1.png" src="a.png" alt="">', [("image", "https://x.example/1.png")]),
+    ('<img src="a.png" src="https://x.example/ignored.png" alt="">', []),
+    ('<image src="//x.example/i.png">', [("image", "//x.example/i.png")]),
+    ('<img src="https&#58;//x.example/e.png" alt="">', [("image", "https://x.example/e.png")]),
+    # SVG's own ways to fetch, and pages a browser parses on their own.
+    ('<svg><filter><feImage href="https://x.example/f.svg"/></filter></svg>', [("image", "https://x.example/f.svg")]),
+    ('<svg><script href="https://x.example/s.js"></script></svg>', [("script", "https://x.example/s.js")]),
+    ('<template><img src="https://x.example/t.png" alt=""></template>', [("image", "https://x.example/t.png")]),
+    ('<iframe srcdoc="<img src=https://x.example/d.png>"></iframe>', [("image", "https://x.example/d.png")]),
+    ('<link rel="preload" as="image" imagesrcset="https://x.example/p.png 2x" href="p.png">',
+     [("image", "https://x.example/p.png")]),
+    ('<noscript><img src="https://x.example/n.png" alt=""></noscript>', [("image", "https://x.example/n.png")]),
 ])
 def test_scan_finds_every_kind_of_third_party_load(markup, expected):
     assert third_party(html_urls(markup)) == expected
