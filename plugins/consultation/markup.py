@@ -8,6 +8,7 @@ import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
 
+from pelican.plugins.reflection_checklists.checklist import chrome
 from pelican.plugins.reflection_checklists.markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 from site_i18n import _
 
@@ -17,7 +18,7 @@ SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"
 
 def booking_link(parent, config, placement, label=None):
     link = etree.SubElement(parent, "a", {"class": "button cta__button", "href": config["url"], "data-cta": placement})
-    link.text = label or config["label"]
+    link.text = chrome(label or config["label"])
     return link
 
 
@@ -26,21 +27,21 @@ def resource_list(parent, resources):
     for resource in resources:
         item = etree.SubElement(listing, "li")
         name = etree.SubElement(item, "strong")
-        name.text = resource["name"]
-        name.tail = " "
+        name.text = chrome(resource["name"])
+        name.tail = chrome(" ")
         how = etree.SubElement(item, "span")
-        how.text = resource["how"]
+        how.text = chrome(resource["how"])
         if resource.get("tel"):
-            how.tail = " "
+            how.tail = chrome(" ")
             call = etree.SubElement(item, "a", {"href": "tel:" + resource["tel"], "class": "help-list__link",
                                                 "aria-label": _("Call %(name)s") % {"name": resource["name"]}})
-            call.text = _("Call")
+            call.text = chrome(_("Call"))
             how = call
         if resource.get("url"):
-            how.tail = " "
+            how.tail = chrome(" ")
             site = etree.SubElement(item, "a", {"href": resource["url"], "class": "help-list__link",
                                                 "aria-label": _("%(name)s website") % {"name": resource["name"]}})
-            site.text = _("Website")
+            site.text = chrome(_("Website"))
     return listing
 
 
@@ -61,7 +62,7 @@ class ChecklistFollowUp:
     def __call__(self, block, options, has_safety_items):
         prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": ""})
         text = etree.SubElement(prompt, "p")
-        text.text = self.config["checklist_prompt"]
+        text.text = chrome(self.config["checklist_prompt"])
         booking_link(prompt, self.config, "checklist")
 
 
@@ -80,24 +81,24 @@ class SafetyPanel:
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
                                                 "role": "region", "aria-labelledby": f"{options['id']}-safety-title"})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{options['id']}-safety-title"})
-        title.text = _("Your safety comes first")
+        title.text = chrome(_("Your safety comes first"))
         note = etree.SubElement(panel, "p")
-        note.text = _(
+        note.text = chrome(_(
             "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
             "not have to sort this out alone. These services are free, and they can listen and "
             "help, day or night:"
-        )
+        ))
         resource_list(panel, config["resources"])
         more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
         link = etree.SubElement(more, "a", {"href": HELP_PAGE})
-        link.text = _("More ways to get help now")
-        link.tail = " · "
+        link.text = chrome(_("More ways to get help now"))
+        link.tail = chrome(" · ")
         safer = etree.SubElement(more, "a", {"href": SAFER_ONLINE_PAGE})
-        safer.text = _("Staying safer online")
+        safer.text = chrome(_("Staying safer online"))
         solo = etree.SubElement(panel, "p", {"class": "checklist__safety-solo"})
-        solo.text = _("You can also talk with a therapist on your own, in private. ")
+        solo.text = chrome(_("You can also talk with a therapist on your own, in private. "))
         individual = etree.SubElement(solo, "a", {"href": config["individual_url"]})
-        individual.text = _("Book a call just for me")
+        individual.text = chrome(_("Book a call just for me"))
 
 
 class Consultation(LineTrackedBlock):

@@ -102,7 +102,9 @@ def tag_booking_links(content):
 
         return RE_HREF.sub(new_href, link.group(0), count=1)
 
-    content._content = RE_CTA_LINK.sub(add_campaign, content._content)
+    tagged = RE_CTA_LINK.sub(add_campaign, content._content)
+    if tagged != content._content:  # else keep the one string (the reader's, shared with other runs)
+        content._content = tagged
 
 
 def register():

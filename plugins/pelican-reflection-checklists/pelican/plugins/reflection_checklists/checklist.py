@@ -25,6 +25,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import type_boolean, type_string
 
@@ -80,6 +81,13 @@ def safety_label(_):
     return _("If you ticked a statement about fear, threats or harm")
 
 
+def chrome(text):
+    """A control's or panel's own words: plain text from a setting or a translation, never an
+    author's Markdown, so Python-Markdown's inline patterns skip them (AtomicString). On an
+    article with a checklist, these are most of the text the inline patterns would look at."""
+    return AtomicString(text)
+
+
 def range_label(_, low, high):
     if high == 0:
         return _("If you ticked none")
@@ -120,7 +128,7 @@ class Reflection(LineTrackedBlock):
              "data-max": "" if self.high is None else str(self.high)},
         )
         label = etree.SubElement(el, "p", {"class": "checklist__range"})
-        label.text = range_label(self.config["gettext"], self.low, self.high)
+        label.text = chrome(range_label(self.config["gettext"], self.low, self.high))
         el.set("data-line", str(self.line))
         return el
 
@@ -210,9 +218,9 @@ class Checklist(LineTrackedBlock):
         if self.options["notes"]:
             notes = etree.SubElement(fieldset, "div", {"class": "checklist__notes"})
             label = etree.SubElement(notes, "label", {"for": f"{checklist_id}-notes"})
-            label.text = self.config["notes_label"]
+            label.text = chrome(self.config["notes_label"])
             hint = etree.SubElement(notes, "p", {"class": "checklist__hint", "id": f"{checklist_id}-notes-hint"})
-            hint.text = self.config["notes_hint"]
+            hint.text = chrome(self.config["notes_hint"])
             area = etree.SubElement(notes, "textarea", {
                 "id": f"{checklist_id}-notes", "rows": "5",
                 "aria-describedby": f"{checklist_id}-notes-hint", "data-notes": ""})
@@ -226,14 +234,14 @@ class Checklist(LineTrackedBlock):
                 self.config["safety_panel"](block, self.options)
 
         status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
-        status.text = self.config["count_text"].replace("{ticked}", "0").replace("{total}", str(len(ordinary)))
+        status.text = chrome(self.config["count_text"].replace("{ticked}", "0").replace("{total}", str(len(ordinary))))
 
         meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
         if not reflections:
             # Only the safety message: the area shows only once a safety item is ticked.
             meaning.set("class", "checklist__reflections checklist__reflections--safety-only")
         title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title"})
-        title.text = self.config["reflections_heading"]
+        title.text = chrome(self.config["reflections_heading"])
         for reflection in reflections:
             reflection.attrib.pop("data-line", None)
             meaning.append(reflection)
@@ -242,11 +250,11 @@ class Checklist(LineTrackedBlock):
         safety = etree.SubElement(meaning, "div", {
             "class": "checklist__reflection checklist__reflection--safety", "data-safety-reflection": ""})
         label = etree.SubElement(safety, "p", {"class": "checklist__range"})
-        label.text = safety_label(self.config["gettext"])
+        label.text = chrome(safety_label(self.config["gettext"]))
         message = etree.SubElement(safety, "p")
         message.text = self.options["safety_message"] or self.config["safety_message"]
         disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer"})
-        disclaimer.text = self.config["disclaimer"]
+        disclaimer.text = chrome(self.config["disclaimer"])
 
         self.config["after_reflections"](block, self.options, has_safety_items)
 
@@ -402,11 +410,11 @@ class Checklist(LineTrackedBlock):
             "aria-describedby": f"{checklist_id}-remember-hint"})
         box.tail = ""
         label = etree.SubElement(remember, "label", {"for": f"{checklist_id}-remember"})
-        label.text = self.config["remember_label"]
+        label.text = chrome(self.config["remember_label"])
         hint = etree.SubElement(remember, "p", {"class": "checklist__hint", "id": f"{checklist_id}-remember-hint"})
-        hint.text = self.config["remember_hint"]
+        hint.text = chrome(self.config["remember_hint"])
         clear = etree.SubElement(controls, "button", {"type": "button", "class": "button button--secondary", "data-clear": ""})
-        clear.text = self.config["clear_label"]
+        clear.text = chrome(self.config["clear_label"])
         message = etree.SubElement(controls, "p", {"class": "checklist__storage", "data-storage-message": "", "role": "status"})
         message.text = ""
 
@@ -424,12 +432,12 @@ class Checklist(LineTrackedBlock):
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
                                                 "role": "region", "aria-labelledby": f"{checklist_id}-safety-title"})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{checklist_id}-safety-title"})
-        title.text = self.config["safety_title"]
+        title.text = chrome(self.config["safety_title"])
         note = etree.SubElement(panel, "p")
-        note.text = self.config["safety_panel_text"]
+        note.text = chrome(self.config["safety_panel_text"])
         more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
         link = etree.SubElement(more, "a", {"href": self.config["help_url"]})
-        link.text = self.config["help_label"]
+        link.text = chrome(self.config["help_label"])
 
 
 class MyReflections(Treeprocessor):
