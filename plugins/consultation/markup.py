@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
 
-from pelican.plugins.reflection_checklists.checklist import chrome
+from pelican.plugins.reflection_checklists.checklist import NOT_SEARCHED, chrome
 from pelican.plugins.reflection_checklists.markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 from site_i18n import _
 
@@ -60,7 +60,8 @@ class ChecklistFollowUp:
         self.config = config
 
     def __call__(self, block, options, has_safety_items):
-        prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": ""})
+        prompt = etree.SubElement(block, "div", {"class": "checklist__next cta cta--checklist", "data-next": "",
+                                                  **NOT_SEARCHED})
         text = etree.SubElement(prompt, "p")
         text.text = chrome(self.config["checklist_prompt"])
         booking_link(prompt, self.config, "checklist")
@@ -79,7 +80,8 @@ class SafetyPanel:
     def __call__(self, block, options):
         config = self.config
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
-                                                "role": "region", "aria-labelledby": f"{options['id']}-safety-title"})
+                                                "role": "region", "aria-labelledby": f"{options['id']}-safety-title",
+                                                **NOT_SEARCHED})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{options['id']}-safety-title"})
         title.text = chrome(_("Your safety comes first"))
         note = etree.SubElement(panel, "p")
@@ -110,7 +112,7 @@ class Consultation(LineTrackedBlock):
 
     def on_create(self, parent):
         panel = etree.SubElement(parent, "aside", {"class": "cta cta--inline", "aria-label": _("Book a consultation"),
-                                                 "data-couples-booking": ""})
+                                                 "data-couples-booking": "", **NOT_SEARCHED})
         if self.argument:
             heading = etree.SubElement(panel, "p", {"class": "cta__title"})
             heading.text = self.argument

@@ -32,6 +32,32 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site, site_url):
     page.wait_for_url(site_url + ARTICLE)
 
 
+CHROME = (".checklist__controls, .checklist__count, .checklist__reflections-title, .checklist__reflection--safety, "
+          ".checklist__disclaimer, .checklist__safety, .checklist__next, .my-reflections, .cta")
+
+
+def test_search_does_not_match_the_words_every_checklist_repeats(page, site, site_url):
+    """The safety panel, help list, controls and prompts are on every article with a checklist:
+    a search for their words would list all of those articles, so they are not indexed."""
+    bodies = [soup(path) for path in site.rglob("index.html") if "pagefind" not in path.parts]
+    chrome_words, own_words = set(), set()
+    for doc in bodies:
+        body = doc.select_one("[data-pagefind-body]")
+        if body is None:
+            continue
+        for part in body.select(CHROME):
+            chrome_words.update(word.strip(".,:;!?()").lower() for word in part.get_text(" ").split())
+            part.decompose()
+        own_words.update(word.strip(".,:;!?()").lower() for word in body.get_text(" ").split())
+    only_chrome = sorted(word for word in chrome_words - own_words if len(word) >= 6 and word.isalpha())
+    assert only_chrome, "no word appears only in the checklists' own controls and panels"
+    page.goto(site_url + "/search/")
+    page.get_by_role("textbox", name="Words to search for").fill(only_chrome[0])
+    message = page.locator(".pagefind-ui__message")
+    message.filter(has_text="result").wait_for()
+    assert message.inner_text().startswith("No results"), (only_chrome[0], message.inner_text())
+
+
 def test_without_javascript_the_search_page_points_to_the_archives(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

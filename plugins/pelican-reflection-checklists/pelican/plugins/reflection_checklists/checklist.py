@@ -81,6 +81,11 @@ def safety_label(_):
     return _("If you ticked a statement about fear, threats or harm")
 
 
+# On the checklist's own controls, panels and prompts: a site search (Pagefind) finds an
+# article by its words and its items, not by words every checklist repeats. Inert elsewhere.
+NOT_SEARCHED = {"data-pagefind-ignore": ""}
+
+
 def chrome(text):
     """A control's or panel's own words: plain text from a setting or a translation, never an
     author's Markdown, so Python-Markdown's inline patterns skip them (AtomicString). On an
@@ -233,14 +238,14 @@ class Checklist(LineTrackedBlock):
             else:
                 self.config["safety_panel"](block, self.options)
 
-        status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": ""})
+        status = etree.SubElement(block, "p", {"class": "checklist__count", "data-count": "", "hidden": "", **NOT_SEARCHED})
         status.text = chrome(self.config["count_text"].replace("{ticked}", "0").replace("{total}", str(len(ordinary))))
 
         meaning = etree.SubElement(block, "div", {"class": "checklist__reflections", "data-reflections": ""})
         if not reflections:
             # Only the safety message: the area shows only once a safety item is ticked.
             meaning.set("class", "checklist__reflections checklist__reflections--safety-only")
-        title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title"})
+        title = etree.SubElement(meaning, "p", {"class": "checklist__reflections-title", **NOT_SEARCHED})
         title.text = chrome(self.config["reflections_heading"])
         for reflection in reflections:
             reflection.attrib.pop("data-line", None)
@@ -248,12 +253,12 @@ class Checklist(LineTrackedBlock):
         # Every checklist carries the safety message: a safety tick anywhere on the page
         # replaces every count-based reflection on it.
         safety = etree.SubElement(meaning, "div", {
-            "class": "checklist__reflection checklist__reflection--safety", "data-safety-reflection": ""})
+            "class": "checklist__reflection checklist__reflection--safety", "data-safety-reflection": "", **NOT_SEARCHED})
         label = etree.SubElement(safety, "p", {"class": "checklist__range"})
         label.text = chrome(safety_label(self.config["gettext"]))
         message = etree.SubElement(safety, "p")
         message.text = self.options["safety_message"] or self.config["safety_message"]
-        disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer"})
+        disclaimer = etree.SubElement(block, "p", {"class": "checklist__disclaimer", **NOT_SEARCHED})
         disclaimer.text = chrome(self.config["disclaimer"])
 
         self.config["after_reflections"](block, self.options, has_safety_items)
@@ -403,7 +408,8 @@ class Checklist(LineTrackedBlock):
 
     def add_controls(self, block, checklist_id):
         """Controls that only work with JavaScript; the script reveals them."""
-        controls = etree.SubElement(block, "div", {"class": "checklist__controls", "data-controls": "", "hidden": ""})
+        controls = etree.SubElement(block, "div", {"class": "checklist__controls", "data-controls": "", "hidden": "",
+                                                    **NOT_SEARCHED})
         remember = etree.SubElement(controls, "div", {"class": "checklist__remember"})
         box = etree.SubElement(remember, "input", {
             "type": "checkbox", "id": f"{checklist_id}-remember", "data-remember": "",
@@ -430,7 +436,8 @@ class Checklist(LineTrackedBlock):
                       "CHECKLIST_HELP_URL = \"{filename}/pages/getting-help.md\"")
         checklist_id = self.options["id"]
         panel = etree.SubElement(block, "div", {"class": "checklist__safety", "data-safety-panel": "",
-                                                "role": "region", "aria-labelledby": f"{checklist_id}-safety-title"})
+                                                "role": "region", "aria-labelledby": f"{checklist_id}-safety-title",
+                                                **NOT_SEARCHED})
         title = etree.SubElement(panel, "p", {"class": "checklist__safety-title", "id": f"{checklist_id}-safety-title"})
         title.text = chrome(self.config["safety_title"])
         note = etree.SubElement(panel, "p")
@@ -461,7 +468,7 @@ class MyReflections(Treeprocessor):
         self.add_assets(root)
         section = etree.SubElement(root, "section", {
             "class": "my-reflections", "data-module": "my-reflections",
-            "aria-labelledby": "my-reflections-title", "hidden": ""})
+            "aria-labelledby": "my-reflections-title", "hidden": "", **NOT_SEARCHED})
         for key in SUMMARY_TEXTS:
             section.set(f"data-i18n-{key.replace('_', '-')}", self.config[f"summary_{key}_text"])
         heading = etree.SubElement(section, "h2", {"id": "my-reflections-title"})
