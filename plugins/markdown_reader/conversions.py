@@ -4,15 +4,15 @@ Converting Markdown is most of a build's time, and it is pure per file. Two savi
 of which changes a byte of the output (tests/build/test_parallel_build.py compares builds):
 
 1. Every CPU converts. When a generator is about to read its first file, its Markdown files
-   are handed to `BUILD_PROCESSES` - 1 worker processes (default: one per CPU; forked, so each
-   has the run's settings and plugins), each with its own reader, which convert them from the
-   last file backwards. The build reads the files in Pelican's order; when it reaches a file no
-   worker has converted yet, it converts it itself, and the workers leave that file and every
-   earlier one to it (a shared counter), so both ends meet in the middle, no CPU waits and at most a
-   few files near the middle are converted twice. A file whose conversion raised or logged anything (a warning, an
-   author's mistake) is converted again by the build, so every message is logged, counted and
-   named with file:line exactly as in a sequential build. Small sites (fewer than
-   PARALLEL_MIN_FILES files) are read as before.
+   are handed to `BUILD_PROCESSES` - 1 worker processes (forked, so each has the run's
+   settings and plugins), each with its own reader, which convert them from the last file
+   backwards. The build reads the files in Pelican's order; when it reaches a file no worker
+   has converted yet, it converts it itself, and the workers leave that file and every earlier
+   one to it (a shared counter). Both ends meet in the middle, no CPU waits, and at most a few
+   files near the middle are converted twice. A file whose conversion raised or logged anything
+   (a warning, an author's mistake) is converted again by the build, so every message is
+   logged, counted and named with file:line exactly as in a sequential build. Small sites
+   (fewer than PARALLEL_MIN_FILES files) are read as before.
 2. One conversion for all languages. i18n_subsites builds each language's site in the same
    process, and every run reads every file before it drops the other languages' ones. A file's
    conversion from the run of its own language is kept for the build and reused by the other

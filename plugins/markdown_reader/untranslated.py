@@ -78,9 +78,10 @@ def left_out(settings, kind):
             if content.lang != main_language} if translation_id else set()
     skipped = {}
     for path, content in contents.items():
-        kept = conversions.kept_conversion(path)
-        if (kept is None or content.lang != main_language or getattr(content, "status", None) != "published"
-                or conversions.file_language(settings, settings["PATH"], path, kept.meta) != main_language):
+        # A Markdown file unchanged since the main run read it (with the language settings the
+        # same in both runs, and `lang` in DEFAULT_METADATA, its language is the same in both).
+        if (content.lang != main_language or getattr(content, "status", None) != "published"
+                or conversions.kept_conversion(path) is None):
             continue
         if translation_id and translation_key(content, translation_id) in here:
             continue

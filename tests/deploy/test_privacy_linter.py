@@ -136,3 +136,16 @@ def test_css_files_are_checked_too():
     assert third_party(css_urls("/* url(https://x.example/ignored.png) */ a { b: url('../img/ok.svg') }")) == []
     assert third_party(css_urls("a{background:url(https://x.example/i.png)}")) == [("image", "https://x.example/i.png")]
 
+
+
+def test_a_page_scanned_as_rendered_is_read_again_if_it_changed_since(tmp_path):
+    """The linter reuses a page's scan made where it was rendered, but not for a file that
+    something rewrote afterwards: that one is read and scanned again."""
+    from privacy_linter import plugin as linter
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>Nothing from elsewhere.</p>", encoding="utf-8")
+    linter.keep_scan(page, [("image", "https://kept.example/a.png")])
+    assert linter.loads_of(None, page) == [("image", "https://kept.example/a.png")]  # the kept scan
+    page.write_text('<p>Changed.</p><script src="https://cdn.example/t.js"></script>', encoding="utf-8")
+    assert linter.loads_of(None, page) == [("script", "https://cdn.example/t.js")]
