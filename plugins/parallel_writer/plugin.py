@@ -18,6 +18,7 @@ import os
 import rendered_pages
 from build_processes import processes, run_quietly, worker_pool
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.writers import Writer
 
@@ -28,6 +29,9 @@ PARALLEL_MIN_CONTENT = 40
 CHUNK = 8
 
 
+_MISSING = object()
+
+
 class _KeptRender:
     """Stands in for a template: remembers what to render, and renders nothing yet."""
 
@@ -36,9 +40,26 @@ class _KeptRender:
 
     def render(self, localcontext):
         # Pelican's _write_file has just set the shared context's `localsiteurl` for this page.
-        self.writer.kept.append([self.template, localcontext, self.context,
-                                 self.context.get("localsiteurl"), None])
+        self.writer.kept.append([self.template, self.writer.page_context(localcontext, self.context),
+                                 self.context, self.context.get("localsiteurl"), None])
         return ""
+
+
+class _PageContext:
+    """A page's template context, kept as what it adds to or changes in the run's context.
+
+    Pelican hands each page a copy of the whole context (every setting, every article list:
+    some 200 keys); a thousand such copies held until the render cost about 10 MB. `as_dict`
+    gives back a dict with the same keys, in the same order, holding the same objects.
+    """
+
+    __slots__ = ("shared", "own")
+
+    def __init__(self, shared, own):
+        self.shared, self.own = shared, own
+
+    def as_dict(self):
+        return {**self.shared, **self.own} if self.shared is not None else self.own
 
 
 class ParallelWriter(Writer):
@@ -47,6 +68,20 @@ class ParallelWriter(Writer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept = []
+        self._shared = None  # the copy of the run's context that page_context shares
+
+    def page_context(self, localcontext, context):
+        """`localcontext` as a _PageContext: a copy of the run's context, shared by the pages,
+        and this page's keys whose values are not that copy's (the same objects, as Pelican's
+        own copy holds)."""
+        for fresh in (False, True):
+            if fresh or self._shared is None:
+                self._shared = dict(context)
+            shared = self._shared
+            own = {key: value for key, value in localcontext.items() if shared.get(key, _MISSING) is not value}
+            if len(localcontext) == len(shared) + sum(1 for key in own if key not in shared) and len(own) <= 32:
+                return _PageContext(shared, own)
+        return _PageContext(None, localcontext)  # a key of the context is missing from this page's
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _KeptRender(template, context, self), context, *args, **kwargs)
@@ -84,10 +119,10 @@ class ParallelWriter(Writer):
 
 def _render(page, settings):
     """Render and write one kept page; (its path, the rendered-page checks' results)."""
-    template, localcontext, context, localsiteurl, path = page
+    template, page_context, context, localsiteurl, path = page
     if localsiteurl:
         context["localsiteurl"] = localsiteurl
-    output = template.render(localcontext)
+    output = template.render(page_context.as_dict())
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(output)
     return path, rendered_pages.scan(settings, path, output)
@@ -97,7 +132,16 @@ _worker = {}  # in a worker: the kept pages and the run's settings, inherited fr
 
 
 def _render_in_worker(index):
-    return run_quietly(_render, _worker["pages"][index], _worker["settings"])
+    try:
+        return run_quietly(_render, _worker["pages"][index], _worker["settings"])
+    finally:
+        # Pelican memoizes every article's content and summary for good (pelican.utils.memoized,
+        # one cache per method, exposed as `.cache`). A worker renders each page once, so what
+        # one page memoized is seldom read again; kept, it grew each worker by about 14 MB at
+        # 1,000 articles. Within a page the cache still works.
+        Content.get_content.cache.clear()
+        Content.get_summary.cache.clear()
+
 
 
 class RenderKeptPages(Generator):

@@ -569,8 +569,8 @@ class ReflectionChecklistExtension(BlocksExtension):
                 "device's clipboard."), "Shown next to Print and Copy in My reflections."],
             "safety_message": [N_(
                 "You ticked something about fear, threats or harm. That matters more than any "
-                "count on this list. Your safety comes first: the services under “Your safety "
-                "comes first” can listen, day or night, and help you think about what to do next."),
+                "count on this list. Your safety comes first: the services under \"Your safety "
+                "comes first\" can listen, day or night, and help you think about what to do next."),
                 "Shown in place of the count-based reflection once a safety item is ticked."],
             # Not None: Markdown would turn a None default into a boolean.
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
