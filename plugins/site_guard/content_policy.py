@@ -7,10 +7,13 @@ markup is silently dead, so the build stops instead, naming the file and line. P
 warns about a `{filename}` link to a missing file, without saying which file holds it.
 """
 
+import functools
+import html
 import os
 import re
 
 from page_scan import scan_html
+from page_scan.scan import RE_URL_NOISE
 
 RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 RE_INTERNAL_LINK = re.compile(r"""(?:href|src)=["']\{(filename|static|attach)\}([^"'#?]+)""")
@@ -37,24 +40,49 @@ def source_line(source_lines, snippet):
     return None
 
 
-# An attribute starts after a space, a slash or a quote (as Python's HTMLParser reads it).
-RE_MAYBE_ATTRIBUTE = re.compile(r"""[\s/'"](?:on[a-z]+|style)\s*=""")
-RE_CHARACTER_REFERENCE = re.compile(r"&[a-z#]")
+# A handler or style attribute. Each pattern starts with its own letters, so the regex engine
+# jumps between candidates; the character before must be one an attribute starts after (a
+# space, a slash or a quote, as the HTML parser reads it).
+RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile(r"style\s*="))
+RE_ATTRIBUTE_START = re.compile(r"""[\s/'"]""")
+# `javascript:` with spaces or control characters anywhere in it (a browser drops them).
+RE_JAVASCRIPT = re.compile(r"[\s\x00-\x1f]*".join("javascript"))
+# A character reference as the HTML parser decodes it (named ones with or without `;`).
+RE_CHARACTER_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*|[A-Za-z][A-Za-z0-9]*);?")
 
 
-def might_be_blocked(html):
+@functools.lru_cache(maxsize=512)
+def could_spell_javascript(reference):
+    """True when a character reference decodes to something that could be part of
+    `javascript:` as the page scanner reads a URL: a letter (after lower-casing), a colon, or
+    a space or control character (browsers drop those inside a scheme). `&#39;`, `&amp;`,
+    `&middot;` cannot; `&#106;` (j), `&Tab;` and `&colon;` can."""
+    decoded = html.unescape(reference)
+    if decoded == reference:
+        return False  # not a reference the parser decodes: it stays text
+    return (RE_URL_NOISE.search(decoded) is not None
+            or any(char == ":" or (char.isascii() and char.isalpha()) for char in decoded.lower()))
+
+
+def _might_have_attribute(text):
+    return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
+               for pattern in RE_MAYBE_ATTRIBUTE_NAMES for found in pattern.finditer(text))
+
+
+def might_be_blocked(markup):
     """False only when the HTML cannot hold markup the policy blocks, so the full parse (the
-    page scanner) is skipped, the usual case on a large site. A character reference could
-    spell `javascript:`, so any one sends the page to the full parse."""
-    text = html.lower()
-    return ("<script" in text or "javascript" in text or RE_CHARACTER_REFERENCE.search(text) is not None
-            or RE_MAYBE_ATTRIBUTE.search(text) is not None)
+    page scanner) is skipped, the usual case on a large site. `javascript` is looked for with
+    spaces and control characters removed (`java<tab>script:` runs in a browser), and any
+    character reference that could spell part of it sends the page to the full parse."""
+    text = markup.lower()
+    return ("<script" in text or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
+            or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
 
 
-def problems(html, source_path, content_root):
+def problems(markup, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
-    blocked = scan_html(html).blocked if might_be_blocked(html) else []
-    missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(html))
+    blocked = scan_html(markup).blocked if might_be_blocked(markup) else []
+    missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(markup))
                if not os.path.exists(os.path.join(content_root if target.startswith("/") else
                                                   os.path.dirname(source_path), target.lstrip("/")))]
     if not blocked and not missing:

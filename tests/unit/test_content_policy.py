@@ -13,6 +13,13 @@ BLOCKED = {
     "javascript link": '<a href="javascript:go()">x</a>',
     "javascript spelled with a reference": '<a href="&#106;avascript:go()">x</a>',
     "javascript with a tab in it": '<a href="java&Tab;script:go()">x</a>',
+    "javascript with a typed tab in it": '<a href="java\tscript:go()">x</a>',
+    "javascript broken over two lines": '<a href="java\nscript:go()">x</a>',
+    "javascript with a newline reference": '<a href="java&#10;script:go()">x</a>',
+    "javascript with a hex reference": '<a href="&#x6A;ava&#x73;cript:go()">x</a>',
+    "javascript with a reference that has no semicolon": '<a href="&#106avascript:go()">x</a>',
+    "javascript with its colon spelled": '<a href="javascript&colon;go()">x</a>',
+    "javascript in capitals with a reference": '<a href="JAVA&#83;CRIPT:go()">x</a>',
 }
 
 
@@ -27,5 +34,7 @@ def test_blocked_markup_is_found(tmp_path, markup):
 
 def test_ordinary_article_markup_skips_the_full_parse():
     html = ('<h2 id="a">A heading</h2><p>Plain words, <em>emphasis</em> and '
-            '<a href="/what-trust-is/">a link</a>.</p><ul><li>An item</li></ul>')
+            '<a href="/what-trust-is/">a link</a>.</p><ul><li>An item</li></ul>'
+            # references the theme and the checklist write: an apostrophe, &, quotes, a dot
+            '<p data-note="you&#39;re &amp; &quot;we&quot;">Book &middot; call</p>')
     assert not might_be_blocked(html)
