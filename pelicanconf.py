@@ -147,6 +147,7 @@ PLUGINS = [
     "sitemap",
     "sitemap_dates",
     "search_index",
+    "template_cache",
     "parallel_writer",  # last: its generator renders the kept pages after every other one
 ]
 

@@ -16,7 +16,9 @@ from page_scan import scan_html
 from page_scan.scan import RE_URL_NOISE
 
 RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-RE_INTERNAL_LINK = re.compile(r"""(?:href|src)=["']\{(filename|static|attach)\}([^"'#?]+)""")
+# An internal link's target, after `href=` or `src=` (checked by `internal_links`: a pattern
+# that starts with `=` lets the regex engine jump between candidates, several times faster).
+RE_INTERNAL_LINK = re.compile(r"""=["']\{(filename|static|attach)\}([^"'#?]+)""")
 FIXES = {
     "script": "scripts belong in the theme (theme/assets/js), never in an article",
     "handler": "the page's script cannot run it: remove the attribute",
@@ -79,10 +81,16 @@ def might_be_blocked(markup):
             or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
 
 
+def internal_links(markup):
+    """Each `{filename}`, `{static}` or `{attach}` target in `href=` or `src=`, once, in order."""
+    return list(dict.fromkeys(found.group(2) for found in RE_INTERNAL_LINK.finditer(markup)
+                              if markup.endswith(("href", "src"), 0, found.start())))
+
+
 def problems(markup, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
     blocked = scan_html(markup).blocked if might_be_blocked(markup) else []
-    missing = [target for _, target in dict.fromkeys(RE_INTERNAL_LINK.findall(markup))
+    missing = [target for target in internal_links(markup)
                if not os.path.exists(os.path.join(content_root if target.startswith("/") else
                                                   os.path.dirname(source_path), target.lstrip("/")))]
     if not blocked and not missing:

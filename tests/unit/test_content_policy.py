@@ -38,3 +38,15 @@ def test_ordinary_article_markup_skips_the_full_parse():
             # references the theme and the checklist write: an apostrophe, &, quotes, a dot
             '<p data-note="you&#39;re &amp; &quot;we&quot;">Book &middot; call</p>')
     assert not might_be_blocked(html)
+
+
+def test_internal_links_are_read_from_href_and_src_only(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("[gone](missing.md)\n![](gone.png)\n", encoding="utf-8")
+    (tmp_path / "there.md").write_text("x", encoding="utf-8")
+    html = ('<p><a href="{filename}missing.md">gone</a> <img alt="" src=\'{static}gone.png\'> '
+            '<a href="{filename}there.md">there</a> <span data-x="{filename}not-a-link.md">x</span> '
+            '<a href="{filename}missing.md#part">again</a></p>')
+    messages = [message for _, message in problems(html, str(source), str(tmp_path))]
+    assert len(messages) == 2
+    assert "`missing.md`" in messages[0] and "`gone.png`" in messages[1]

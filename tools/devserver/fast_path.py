@@ -21,11 +21,11 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from pelican import Pelican
 from pelican.plugins import signals
 from pelican.writers import Writer
 
+from plugins.template_cache.plugin import MemoryBytecodeCache
 from tools.build import ProblemCounter, read_settings_plainly
 
 # Plugins that read or index the whole written site, or list every page: a partial write
@@ -75,21 +75,6 @@ class DevSettings(dict):
 class DevContext(dict):
     def __reduce__(self):
         return current_context, ()
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Jinja's compiled templates, kept between rebuilds (Jinja checks each template's source)."""
-
-    def __init__(self):
-        self.store = {}
-
-    def load_bytecode(self, bucket):
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 class SelectiveWriter(Writer):

@@ -196,17 +196,21 @@ class SourceScan:
         if self.opens_comment(content):
             return
 
-        syntax = RE_END.match(content) or RE_START.match(content)
-        if syntax and spaces - level * 4 >= 4:
+        # Most lines are prose: only one that starts with `///` can be a block's first or last line.
+        end = start = None
+        if content.startswith("///"):
+            end = RE_END.match(content)
+            start = None if end else RE_START.match(content)
+        if (end or start) and spaces - level * 4 >= 4:
             raise AuthoringError(
                 number,
                 f"`{content.strip()[:40]}` is indented {spaces} spaces, more than the text around it, so "
                 "Markdown reads it as part of the paragraph above, not as a block line. Start it at the "
                 "left edge (inside a list item, four spaces in), with a blank line before the block.",
             )
-        if end := RE_END.match(content):
+        if end:
             self.read_end(number, len(end.group(1)))
-        elif start := RE_START.match(content):
+        elif start:
             self.read_start(number, start, depth, level, prefix)
         elif self.open:
             block = self.open[-1]
@@ -217,6 +221,8 @@ class SourceScan:
 
     def opens_comment(self, content):
         """Note an HTML comment left open on this line; True when the line starts one."""
+        if "<" not in content:
+            return False  # the usual line; removing code spans cannot make a `<!--` without a `<`
         visible = RE_CODE_SPAN.sub("", content)
         start = visible.rfind("<!--")
         if start < 0:
