@@ -4,15 +4,15 @@ Converting Markdown is most of a build's time, and it is pure per file. Two savi
 of which changes a byte of the output (tests/build/test_parallel_build.py compares builds):
 
 1. Every CPU converts. When a generator is about to read its first file, its Markdown files
-   are handed to `BUILD_PROCESSES` - 1 worker processes (forked, so each has the run's
-   settings and plugins), each with its own reader, which convert them from the last file
-   backwards. The build reads the files in Pelican's order; when it reaches a file no worker
-   has converted yet, it converts it itself, and the workers leave that file and every earlier
-   one to it (a shared counter). Both ends meet in the middle, no CPU waits, and at most a few
-   files near the middle are converted twice. A file whose conversion raised or logged anything
-   (a warning, an author's mistake) is converted again by the build, so every message is
-   logged, counted and named with file:line exactly as in a sequential build. Small sites
-   (fewer than PARALLEL_MIN_FILES files) are read as before.
+   are handed to `BUILD_PROCESSES` worker processes (forked, so each has the run's settings
+   and plugins), each with its own reader, which convert them a few at a time in the order
+   Pelican reads them. The build does only Pelican's own work on each file (metadata, content
+   objects, the plugins' signals) as its conversion comes back, so it keeps up with the workers
+   and the CPUs share all the work to the end (with the build converting files itself, from
+   one end, the workers sat idle while it did its part for theirs). A file whose conversion
+   raised or logged anything (a warning, an author's mistake) is converted again by the build,
+   so every message is logged, counted and named with file:line exactly as in a sequential
+   build. Small sites (fewer than PARALLEL_MIN_FILES files) are read as before.
 2. One conversion for all languages. i18n_subsites builds each language's site in the same
    process, and every run reads every file before it drops the other languages' ones. A file's
    conversion from the run of its own language is kept for the build and reused by the other
@@ -22,7 +22,6 @@ of which changes a byte of the output (tests/build/test_parallel_build.py compar
 
 import copy
 import logging
-import multiprocessing
 import os
 import weakref
 from dataclasses import dataclass, field
@@ -34,7 +33,8 @@ logger = logging.getLogger(__name__)
 
 # Below this many files, starting workers costs more than it saves.
 PARALLEL_MIN_FILES = 24
-# Files a worker takes at a time: small, so the first results come back soon.
+# Files a worker takes at a time: small, so the first results come back soon and the last
+# ones leave little for the build to wait for.
 CHUNK = 4
 
 
@@ -54,60 +54,54 @@ def stamp_of(path):
 
 
 class Batch:
-    """One generator's Markdown files, converted from both ends: the workers start from the last
-    file and go backwards, the build converts the file it is reading whenever no worker has done
-    it yet, and the two meet in the middle. So every CPU converts all the time, the build's own
-    included (it has Pelican's work on each file to do as well)."""
+    """One generator's Markdown files, converted by the workers in the order the build reads
+    them; `take` hands each conversion over as the build reaches its file."""
 
-    def __init__(self, pool, paths, claimed):
-        self.pool, self.claimed, self.ready = pool, claimed, {}
-        self.numbers = {path: number for number, path in enumerate(paths)}
+    def __init__(self, pool, paths):
+        self.pool, self.ready = pool, {}
+        self.wanted = set(paths)
         self.total, self.by_workers = len(paths), 0
-        backwards = list(range(len(paths) - 1, -1, -1))
-        # Chunks made here: Pool.imap's own chunking hides the iterator's `next(timeout)`.
-        chunks = [backwards[start:start + CHUNK] for start in range(0, len(backwards), CHUNK)]
+        # Chunks made here, small, so the first conversions come back soon.
+        chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
         self.results = pool.imap(_convert_in_worker, chunks)
 
     def take(self, path):
         """The workers' conversion of `path`, or None: the build converts it itself."""
-        number = self.numbers.pop(path, None)
-        if number is None:
+        if path not in self.wanted:
             return None
-        # From now on the workers leave this file, and every one before it, to the build.
-        self.claimed.value = max(self.claimed.value, number + 1)
-        self._collect()
+        while path not in self.ready and self.results is not None:
+            self._collect_next()
+        self.wanted.discard(path)
         converted = self.ready.pop(path, None)
         self.by_workers += converted is not None
-        if not self.numbers:
+        if not self.wanted:
             self.close()
         return converted
 
-    def _collect(self):
-        """Keep every conversion the workers have finished, without waiting for more."""
-        while self.results is not None:
-            try:
-                chunk = self.results.next(timeout=0)
-            except multiprocessing.TimeoutError:
-                return
-            except StopIteration:
-                self.results = None
-                return
-            except Exception as error:  # noqa: BLE001 - a worker died: the build converts the rest
-                logger.debug("markdown_reader: worker failed (%s); converting in this process", error)
-                self.close()
-                return
-            for done, converted in chunk:
-                if converted is not None and done in self.numbers:
-                    self.ready[done] = converted
+    def _collect_next(self):
+        """Wait for the workers' next few conversions and keep them."""
+        try:
+            chunk = self.results.next()
+        except StopIteration:
+            self.results = None
+            return
+        except Exception as error:  # noqa: BLE001 - a worker died: the build converts the rest
+            logger.debug("markdown_reader: worker failed (%s); converting in this process", error)
+            self.close()
+            return
+        for done, converted in chunk:
+            if converted is not None and done in self.wanted:
+                self.ready[done] = converted
 
     def close(self):
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
-            logger.debug("markdown_reader: %d of %d files converted by workers, the others by the build",
+            logger.debug("markdown_reader: %d of %d files converted by workers (the build redoes any "
+                         "that raised or logged)",
                          self.by_workers, self.total)
         self.pool = self.results = None
-        self.numbers.clear()
+        self.wanted.clear()
         self.ready.clear()
 
 
@@ -185,15 +179,8 @@ def _start_worker():
     _worker["reader"] = _worker["make_reader"]()
 
 
-def _convert_in_worker(numbers):
-    done = []
-    for number in numbers:
-        path = _worker["paths"][number]
-        if number < _worker["claimed"].value:
-            done.append((path, None))  # the build has reached this file and converts it itself
-        else:
-            done.append((path, run_quietly(_worker["reader"].convert, path)))
-    return done
+def _convert_in_worker(paths):
+    return [(path, run_quietly(_worker["reader"].convert, path)) for path in paths]
 
 
 def prepare(generator, make_reader, extensions):
@@ -219,10 +206,6 @@ def prepare(generator, make_reader, extensions):
         files.append(path)
     if len(files) < PARALLEL_MIN_FILES:
         return
-    # The build converts too (see Batch): one CPU is left for it. Inherited by the forked
-    # workers: the files, and how far the build has got (shared memory, written only by it).
-    claimed = multiprocessing.get_context("fork").RawValue("i", 0)
-    _worker.update(make_reader=make_reader, paths=files, claimed=claimed)
-    workers = count - 1
-    _batches.append(Batch(worker_pool(workers, initializer=_start_worker), files, claimed))
-    logger.debug("markdown_reader: %d files handed to %d workers and the build", len(files), workers)
+    _worker.update(make_reader=make_reader)  # inherited by the forked workers
+    _batches.append(Batch(worker_pool(count, initializer=_start_worker), files))
+    logger.debug("markdown_reader: %d files handed to %d workers", len(files), count)
