@@ -160,10 +160,12 @@ class PageScanner:
     repeated attribute keeps its first value, `<image>` is an `<img>`, character references
     are decoded. Then each element with attributes, and each <style>, is looked at once.
     A <template>'s content and an <iframe srcdoc> page, which a browser parses on its own,
-    are scanned too.
+    are scanned too. With `policy=False` only the loads are looked for (the privacy linter's
+    pass over each rendered page needs no more).
     """
 
-    def __init__(self):
+    def __init__(self, policy=True):
+        self.policy = policy
         self.found = []
         self.blocked = []
 
@@ -181,7 +183,7 @@ class PageScanner:
             attributes = node.attributes
             if attributes:
                 self._element(tag, {name.lower(): value or "" for name, value in attributes.items()})
-            elif tag == "script":
+            elif tag == "script" and self.policy:
                 self.blocked.append(("script", "<script"))
             if tag == "style":
                 self.found.extend(css_urls(node.text(deep=True)))
@@ -189,7 +191,8 @@ class PageScanner:
                 self.feed(RE_TEMPLATE_TAGS.sub("", node.html or ""))
 
     def _element(self, tag, attributes):
-        self._policy(tag, attributes)
+        if self.policy:
+            self._policy(tag, attributes)
         if tag == "link":
             self._link(attributes)
         for name, kind in ELEMENT_ATTRIBUTES.get(tag, {}).items():
@@ -233,16 +236,16 @@ class PageScanner:
         self.found.append((kind, href))
 
 
-def scan_html(text):
+def scan_html(text, policy=True):
     """The PageScanner after reading `text`: `.found` (loads) and `.blocked` (CSP)."""
-    parser = PageScanner()
+    parser = PageScanner(policy)
     parser.feed(text)
     return parser
 
 
 def html_urls(text):
     """`(kind, url)` for everything an HTML page makes the browser fetch by itself."""
-    return scan_html(text).found
+    return scan_html(text, policy=False).found
 
 
 RE_JS_IMPORT = re.compile(r"""(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']""", re.M)
