@@ -67,6 +67,7 @@ def could_spell_javascript(reference):
 
 
 def _might_have_attribute(text):
+    """Could lower-cased `text` hold an `on...=` handler or a `style=` attribute?"""
     return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
                for pattern in RE_MAYBE_ATTRIBUTE_NAMES for found in pattern.finditer(text))
 
@@ -74,8 +75,9 @@ def _might_have_attribute(text):
 def might_be_blocked(markup):
     """False only when the HTML cannot hold markup the policy blocks, so the full parse (the
     page scanner) is skipped, the usual case on a large site. `javascript` is looked for with
-    spaces and control characters removed (`java<tab>script:` runs in a browser), and any
-    character reference that could spell part of it sends the page to the full parse."""
+    spaces or control characters allowed between its letters (`java<tab>script:` runs in a
+    browser), and any character reference that could spell part of it sends the page to the
+    full parse."""
     text = markup.lower()
     return ("<script" in text or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
             or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
