@@ -147,10 +147,10 @@ def css_urls(text):
 
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction")
-# Every element `_element` and `_scan` can find a load on: those named in ELEMENT_ATTRIBUTES,
-# <link>, <style>, <template> and <iframe> (srcdoc), and any element with a style attribute or
-# one of ANY_ELEMENT_ATTRIBUTES (type selectors match any case: `feimage` finds <feImage>).
-LOAD_CANDIDATES = ", ".join([*ELEMENT_ATTRIBUTES, "link", "style", "template", "iframe",
+# Every element `_element` and `_scan` can find a load on: those named in ELEMENT_ATTRIBUTES
+# (<iframe> among them, for srcdoc too), <link>, <style>, <template>, and any element with a
+# style attribute or one of ANY_ELEMENT_ATTRIBUTES (`feimage` also finds <feImage>).
+LOAD_CANDIDATES = ", ".join([*ELEMENT_ATTRIBUTES, "link", "style", "template",
                              *(f"[{name}]" for name in (*ANY_ELEMENT_ATTRIBUTES, "style"))])
 # Browsers drop spaces and control characters inside a URL's scheme: `java\tscript:` runs too.
 RE_URL_NOISE = re.compile(r"[\s\x00-\x1f]")

@@ -19,7 +19,7 @@ from pelican import signals
 
 class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates held in memory (Jinja ships file and memcached ones): for one build,
-    or, in the devserver (tools/devserver/fast_path.py), for all its rebuilds."""
+    or, in the devserver, which keeps its Pelican and so its settings, for all its rebuilds."""
 
     def __init__(self):
         self._compiled = {}

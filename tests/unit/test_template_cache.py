@@ -5,11 +5,23 @@ import os
 
 from jinja2 import Environment, FileSystemLoader
 
-from template_cache.plugin import MemoryBytecodeCache
+from template_cache.plugin import MemoryBytecodeCache, share_compiled_templates
 
 
 def environment(folder, cache):
     return Environment(loader=FileSystemLoader(str(folder)), bytecode_cache=cache, auto_reload=False)
+
+
+def count_compiles(monkeypatch):
+    compiles = []
+    original = Environment.compile
+
+    def counting(self, source, *args, **kwargs):
+        compiles.append(source)
+        return original(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    return compiles
 
 
 def test_an_edited_template_is_not_served_from_the_cache(tmp_path):
@@ -22,12 +34,19 @@ def test_an_edited_template_is_not_served_from_the_cache(tmp_path):
     assert environment(tmp_path, cache).get_template("page.html").render(word="Hello") == "<p>Hello two</p>"
 
 
-def test_every_language_of_the_build_shares_one_cache(tmp_path):
-    cache = MemoryBytecodeCache()
-    settings = {"JINJA_ENVIRONMENT": {"bytecode_cache": cache}}
-    assert copy.deepcopy(settings)["JINJA_ENVIRONMENT"]["bytecode_cache"] is cache
+def test_every_environment_and_language_of_a_build_compiles_a_template_once(tmp_path, monkeypatch):
+    class Run:  # what `initialized` hands the plugin
+        settings = {"JINJA_ENVIRONMENT": {"autoescape": True}}
+
+    share_compiled_templates(Run)
+    options = Run.settings["JINJA_ENVIRONMENT"]
+    assert options["auto_reload"] is False
+    # i18n_subsites deep-copies the settings for another language: the cache is shared.
+    other_language = copy.deepcopy(Run.settings)["JINJA_ENVIRONMENT"]
+    assert other_language["bytecode_cache"] is options["bytecode_cache"]
     (tmp_path / "page.html").write_text("{{ 1 + 1 }}", encoding="utf-8")
-    environment(tmp_path, cache).get_template("page.html")
-    compiled = dict(cache._compiled)
-    environment(tmp_path, cache).get_template("page.html")
-    assert cache._compiled == compiled and len(compiled) == 1
+    compiles = count_compiles(monkeypatch)
+    for settings in (options, options, other_language):
+        rendered = Environment(loader=FileSystemLoader(str(tmp_path)), **settings).get_template("page.html").render()
+        assert rendered == "2"
+    assert len(compiles) == 1

@@ -25,7 +25,6 @@ from pelican import Pelican
 from pelican.plugins import signals
 from pelican.writers import Writer
 
-from plugins.template_cache.plugin import MemoryBytecodeCache
 from tools.build import ProblemCounter, read_settings_plainly
 
 # Plugins that read or index the whole written site, or list every page: a partial write
@@ -235,7 +234,6 @@ class Rebuilder:
             # ...so it reads the main language's folders only (content/fr/ is the French site's).
             "ARTICLE_PATHS": main_language_paths(settings, "ARTICLE_PATHS"),
             "PAGE_PATHS": main_language_paths(settings, "PAGE_PATHS"),
-            "JINJA_ENVIRONMENT": {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": MemoryBytecodeCache()},
             # No worker processes: this process runs a watcher and a web server thread, which
             # forking is not safe with, and after the first build it converts one file at a time.
             "BUILD_PROCESSES": 1,
