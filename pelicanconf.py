@@ -147,8 +147,6 @@ PLUGINS = [
     "sitemap",
     "sitemap_dates",
     "search_index",
-    "template_cache",
-    "parallel_writer",  # last: its generator renders the kept pages after every other one
 ]
 
 # This theme bundles the checklist's script and stylesheet itself (WEBASSETS_BUNDLES below),
@@ -191,11 +189,15 @@ WEBASSETS_BUNDLES = [
      {"filters": "rjsmin", "output": "js/first-session.%(version)s.js"}),
 ]
 
-CACHE_CONTENT = False
-# Markdown files are converted, and pages rendered, in this many processes (None: one per CPU;
-# 1: in Pelican's own process only). The output is the same either way; see
-# plugins/markdown_reader/conversions.py and plugins/parallel_writer/.
-BUILD_PROCESSES = None
+# Pelican's content cache: a Markdown file whose text has not changed since the last build is
+# not converted again (its HTML and metadata, the reader's page facts included, come from
+# cache/content/). plugins/markdown_reader/cache.py keeps one cache per fingerprint of the
+# settings, plugins, catalogs and packages, so changing any of them starts afresh, and a
+# cache file is always written whole. `make clean` empties it; PELICANOPTS=--ignore-cache skips it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(Path(__file__).resolve().parent / "cache" / "content")
+CHECK_MODIFIED_METHOD = "sha256"  # a file's text, not its modification time, says it changed
 
 # --- The French site (/fr/) ------------------------------------------------
 # pelican-i18n-subsites builds it in the same run from the `Lang: fr` files in content/fr/

@@ -1,28 +1,35 @@
-"""The site's one Markdown reader: one Markdown instance, file:line errors, TOC and checklist facts.
+"""The site's one Markdown reader: file:line errors, TOC and checklist facts.
 
-Pelican's own MarkdownReader builds a new Markdown instance, with all its
-extensions, for every file, logs only "Could not process <file>" when one
-fails, and loses the body's table-of-contents tokens when it converts the
-summary with the same instance. This reader:
+A subclass of Pelican's MarkdownReader that overrides only the public `read()`
+(and is installed through the public `readers_init` signal). Pelican's own
+`read()` logs only "Could not process <file>" when a file fails, and converts
+the summary with the body's Markdown instance, which loses the body's
+table-of-contents tokens. This reader:
 
-- builds the instance once and resets it between files (`Markdown.reset()`,
-  as Python-Markdown intends); after a failed file it starts from a new one;
+- reads the file itself: UTF-8, a byte-order mark at the start dropped (as
+  Pelican's `pelican_open` does); a file not saved as UTF-8, or holding an
+  invisible NUL character, is named with its line;
+- converts the body with one Markdown instance and the header's formatted
+  fields (FORMATTED_FIELDS: the summary) with a second one that has no `meta`
+  preprocessor, so a summary is never read as a header; both are reused from
+  file to file with `Markdown.reset()`, as Python-Markdown intends, and made
+  afresh after a file that failed;
+- turns the header into metadata as Pelican's reader does, with the public
+  `process_metadata`;
 - names the file and line of a mistake: any exception with `line` and
   `message` (the blocks' AuthoringError), a bad header value (a date that is
-  not a date), a file not saved as UTF-8;
-- keeps, as metadata, the body's `toc_tokens` (read by plugins/article_toc),
-  `has_checklist` (True when the checklist extension wrote a checklist into
-  the body; read by the theme's lists) and `chrome_words` (the words of
-  checklist controls, help lists and prompts, which the reading time leaves out)
-  and `checklist_outline` (each checklist's id, title and ordinary items, for the
-  "Bring this to your first session" page) and `body_words` (the body's words, for
-  the reading time);
-- takes, when there is one, the conversion a worker process or another language's run
-  made of the same unchanged file (conversions.py: the same output, faster);
-- in another language's run, leaves out the main language's files that run would only
-  drop (untranslated.py: the same output, faster);
-- wraps every other reader (reStructuredText, HTML) so a `/// block` written in
-  such a file, or docutils' own complaint, is named with file and line.
+  not a date);
+- returns, with the metadata, the page facts the site's plugins and theme
+  read: `toc_tokens` (plugins/article_toc), `has_checklist` (the theme's
+  lists), `chrome_words` (the words of checklist controls, help lists and
+  prompts, which the reading time leaves out), `checklist_outline` (each
+  checklist's id, title and ordinary items, for the "Bring this to your first
+  session" page) and `body_words` (the body's words, for the reading time).
+  They are part of what `read()` returns, so Pelican's content cache keeps
+  them with the body;
+- wraps every other reader (reStructuredText, HTML) so a `/// block` written
+  in such a file, a NUL character, or docutils' own complaint, is named with
+  file and line.
 
 Plugins that read these facts (article_toc, learning_path) check at start-up
 that this one is in PLUGINS.
@@ -34,10 +41,9 @@ import re
 
 from markdown import Markdown
 from pelican import signals
-from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 
-from . import conversions, untranslated
+from . import cache
 
 logger = logging.getLogger(__name__)
 
@@ -46,29 +52,76 @@ METADATA_HINTS = {
     "date": "Write the date as year-month-day, e.g. `Date: 2026-09-01`.",
     "modified": "Write the date as year-month-day, e.g. `Modified: 2026-11-20`.",
 }
+BOM = "\ufeff"
+WARNINGS = "reader_warnings"  # metadata: what reading a file warned about
 RE_TAG = re.compile(r"<[^>]+>")  # as learning_path counts words for other readers' files
 RE_BLOCK_LINE = re.compile(r"^[ \t>]*/{3,}[ ]*([A-Za-z][\w-]*)\b")
 RE_DOCUTILS_MESSAGE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<what>.*)", re.S)
+
+
+class SourceError(ValueError):
+    """A source file the build cannot use as it is, with the line to fix."""
+
+    def __init__(self, line, message):
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 def is_authoring_error(error):
     return isinstance(getattr(error, "line", None), int) and hasattr(error, "message")
 
 
+def nul_error(line):
+    return SourceError(line, f"this file holds an invisible NUL character on line {line}; delete it or save "
+                             "the file again as UTF-8 text.")
+
+
+def source_text(source_path):
+    """The file's text: UTF-8, without a byte-order mark, with no NUL character.
+
+    Raises UnicodeDecodeError (its `start` counted in the file's bytes) or SourceError."""
+    with open(source_path, "rb") as source:
+        raw = source.read()
+    text = raw.decode("utf-8")
+    if text.startswith(BOM):
+        text = text[1:]  # as pelican_open (encoding utf-8-sig) drops it
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise nul_error(text.count("\n", 0, nul) + 1)
+    return text
+
+
+def page_facts(md, content):
+    """What the body's conversion tells the site's plugins and theme (see the module's docstring)."""
+    has_checklist = bool(getattr(md, "checklists", None))
+    return {
+        "toc_tokens": getattr(md, "toc_tokens", []),
+        "has_checklist": has_checklist,
+        "chrome_words": getattr(md, "checklist_chrome_words", 0) if has_checklist else 0,
+        "checklist_outline": getattr(md, "checklist_outline", []) if has_checklist else [],
+        # Counted here, once per file: the reading time of every listed article would otherwise
+        # need its whole body (links resolved) on every list page.
+        "body_words": len(RE_TAG.sub(" ", content).split()),
+    }
+
+
 class SiteMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader with one reused instance, file:line errors and page facts."""
+    """Pelican's Markdown reader, with file:line errors and the page facts as metadata."""
 
     # Tells the checklist plugin this reader names the file and line of a mistake itself.
     reports_owner_errors = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._reusable = None  # (Markdown instance, its Meta preprocessor, that one's priority)
+        self.body_markdown = None    # converts bodies (with the meta extension's preprocessor)
+        self.fields_markdown = None  # converts FORMATTED_FIELDS (without it)
 
     def read(self, source_path):
         where = os.path.relpath(source_path)
+        text = None
         try:
-            return self._read(source_path)
+            text = source_text(source_path)
+            return self.convert(text, source_path)
         except UnicodeDecodeError as error:
             with open(source_path, "rb") as raw:
                 line = raw.read()[:error.start].count(b"\n") + 1
@@ -81,7 +134,7 @@ class SiteMarkdownReader(MarkdownReader):
                 error.path = where
                 logger.error("%s:%s: %s", where, error.line, error.message)
                 raise
-            field = self._bad_metadata(source_path)
+            field = self._bad_metadata(text)
             if field is None:
                 raise
             line, key, value = field
@@ -89,11 +142,59 @@ class SiteMarkdownReader(MarkdownReader):
                          METADATA_HINTS.get(key.lower(), "Check the value on that line."))
             raise
 
-    def _bad_metadata(self, source_path):
+    def convert(self, text, source_path):
+        """(the body's HTML, the metadata with the page facts), as MarkdownReader.read returns."""
+        try:
+            body = self._markdown("body_markdown")
+            content = body.convert(text)
+            facts = page_facts(body, content)
+            metadata = self.header_metadata(getattr(body, "Meta", None) or {}, source_path)
+        except BaseException:
+            # An extension may have stopped half-way: the next file starts with new instances.
+            self.body_markdown = self.fields_markdown = None
+            raise
+        metadata.update(facts)
+        return content, metadata
+
+    def header_metadata(self, meta, source_path):
+        """The header as Pelican's MarkdownReader turns it into metadata (keys in the header's
+        order), with the formatted fields converted by the instance without `meta`."""
+        formatted_fields = self.settings["FORMATTED_FIELDS"]
+        output, warnings = {}, []
+        for name, value in meta.items():
+            name = name.lower()
+            if name in formatted_fields:
+                fields = self._markdown("fields_markdown")
+                output[name] = self.process_metadata(name, fields.convert("\n".join(value)))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    warnings.append(f"Duplicate definition of `{name}` for {source_path}. Using first one.")
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        if warnings:
+            # Logged by `log_reader_warnings` as each page is made, so a page read from Pelican's
+            # content cache gives the same warnings as one read afresh.
+            output[WARNINGS] = warnings
+        return output
+
+    def _markdown(self, which):
+        """The reader's body or fields instance, reset for a new conversion."""
+        md = getattr(self, which)
+        if md is None:
+            md = Markdown(**self.settings["MARKDOWN"])
+            if which == "fields_markdown":
+                md.preprocessors.deregister("meta", strict=False)
+            setattr(self, which, md)
+        else:
+            md.reset()
+        return md
+
+    def _bad_metadata(self, text):
         """The header line whose value Pelican cannot process: (line, key, value), or None."""
-        with pelican_open(source_path) as text:
-            lines = text.splitlines()
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate((text or "").splitlines(), start=1):
             if not line.strip():
                 break
             key, colon, value = line.partition(":")
@@ -105,96 +206,21 @@ class SiteMarkdownReader(MarkdownReader):
                 return number, key.strip(), value.strip()
         return None
 
-    def _read(self, source_path):
-        """MarkdownReader.read, with a reused Markdown instance, and the conversion a worker or
-        another language's run made of this file when there is one (see conversions.py)."""
-        self._source_path = source_path
-        converted = conversions.take(source_path, self.settings)
-        if converted is None:
-            converted = self.convert(source_path)
-            conversions.keep(source_path, converted, self.settings)
-        try:
-            self._md = self._markdown()  # Pelican's _parse_metadata takes its meta preprocessor out
-            metadata = self._parse_metadata(converted) if converted.meta is not None else {}
-        except BaseException:
-            self._reusable = None
-            raise
-        metadata.update(converted.facts)
-        return converted.content, metadata
-
-    def _parse_metadata(self, converted):
-        """Pelican's MarkdownReader._parse_metadata (a private method), given the fields it would
-        convert with Markdown (FORMATTED_FIELDS: the summary) already converted by `convert`, in a
-        worker process when there was one. Keys keep the header's order, as in Pelican's."""
-        formatted = {name: value for name, value in converted.meta.items() if name.lower() in converted.formatted}
-        plain = super()._parse_metadata({name: value for name, value in converted.meta.items()
-                                         if name not in formatted})
-        metadata = {}
-        for name in converted.meta:
-            key = name.lower()
-            if name in formatted:
-                metadata[key] = self.process_metadata(key, converted.formatted[key])
-            elif key in plain:
-                metadata[key] = plain[key]
-        return metadata
-
-    def convert(self, source_path):
-        """The body's HTML, the header as read, and the facts the site's plugins read."""
-        stamp = conversions.stamp_of(source_path)
-        self._source_path = source_path
-        self._md = self._markdown()
-        try:
-            with pelican_open(source_path) as text:
-                content = self._md.convert(text)
-            has_checklist = bool(getattr(self._md, "checklists", None))
-            facts = {
-                "toc_tokens": getattr(self._md, "toc_tokens", []),
-                "has_checklist": has_checklist,
-                "chrome_words": getattr(self._md, "checklist_chrome_words", 0) if has_checklist else 0,
-                "checklist_outline": getattr(self._md, "checklist_outline", []) if has_checklist else [],
-                # Counted here, where a worker can: the reading time of every listed article would
-                # otherwise need its whole body (links resolved) on every list page.
-                "body_words": len(RE_TAG.sub(" ", content).split()),
-            }
-            meta = dict(self._md.Meta) if hasattr(self._md, "Meta") else None
-            formatted = {}
-            if meta:
-                # As Pelican's _parse_metadata does: the same instance, reset, without the meta
-                # preprocessor, so a summary is never read as a header.
-                self._md.preprocessors.deregister("meta")
-                for name, value in meta.items():
-                    if name.lower() in self.settings["FORMATTED_FIELDS"]:
-                        self._md.reset()
-                        formatted[name.lower()] = self._md.convert("\n".join(value))
-        except BaseException:
-            self._reusable = None
-            raise
-        return conversions.Converted(stamp, content, meta, formatted, facts)
-
-    def _markdown(self):
-        if self._reusable is None:
-            md = Markdown(**self.settings["MARKDOWN"])
-            priority = next((item.priority for item in md.preprocessors._priority if item.name == "meta"), None)
-            if priority is not None:
-                self._reusable = (md, md.preprocessors["meta"], priority)
-            return md
-        md, meta, priority = self._reusable
-        md.reset()
-        # MarkdownReader._parse_metadata removes Meta before converting the summary.
-        if "meta" not in md.preprocessors:
-            md.preprocessors.register(meta, "meta", priority)
-        return md
-
 
 def without_markdown_blocks(reader_class):
-    """`reader_class` (reStructuredText, HTML), naming a `/// block` it cannot read, and
-    docutils' own complaints with their file and line (Pelican only logs "Could not process")."""
+    """`reader_class` (reStructuredText, HTML), naming a `/// block` it cannot read, a NUL
+    character, and docutils' own complaints with their file and line (Pelican only logs
+    "Could not process")."""
 
     class Reader(reader_class):
         def read(self, source_path):
             where = os.path.relpath(source_path)
             with open(source_path, encoding="utf-8", errors="replace") as source:
                 for number, line in enumerate(source, start=1):
+                    if "\x00" in line:
+                        error = nul_error(number)
+                        logger.error("%s:%s: %s", where, number, error.message)
+                        raise error
                     if found := RE_BLOCK_LINE.match(line):
                         message = (f"a `{found.group(1).lower()}` block only works in a Markdown file, and this "
                                    f"one is {os.path.splitext(source_path)[1]}, so readers would see it as plain "
@@ -229,19 +255,14 @@ def require(pelican, plugin):
                      "\"%s\" to PLUGINS in your settings file.", plugin, NAME, NAME)
 
 
-def prepare_conversions(generator):
-    conversions.prepare(generator, lambda: SiteMarkdownReader(generator.settings),
-                        MarkdownReader.file_extensions)
+def log_reader_warnings(content):
+    """`content_object_init`: the warnings reading the file gave (see header_metadata)."""
+    for warning in (getattr(content, "metadata", None) or {}).get(WARNINGS) or []:
+        logger.warning("%s", warning)
 
 
 def register():
     signals.readers_init.connect(use_site_readers)
-    signals.initialized.connect(conversions.start_of_run)
-    signals.initialized.connect(untranslated.forget)
-    signals.all_generators_finalized.connect(untranslated.remember_main_run)
-    signals.article_generator_init.connect(untranslated.leave_out_untranslated)
-    signals.page_generator_init.connect(untranslated.leave_out_untranslated)
-    signals.article_generator_preread.connect(prepare_conversions)
-    signals.page_generator_preread.connect(prepare_conversions)
-    signals.article_generator_finalized.connect(conversions.finish)
-    signals.page_generator_finalized.connect(conversions.finish)
+    signals.content_object_init.connect(log_reader_warnings)
+    signals.get_generators.connect(cache.start_run)
+    signals.finalized.connect(cache.end_run)

@@ -2,11 +2,8 @@
 
 The site promises readers that nothing is loaded from another website: no
 fonts, scripts, images or frames that would tell a third party who is reading
-about broken trust. Each page is scanned once:
-where plugins/parallel_writer renders it (a worker on a large site), on the
-string it writes (plugins/rendered_pages.py); every other output .html and
-.css file (the theme's, pages Pelican's own writer wrote, a file changed
-since) is read when the whole site is written (`finalized`). Then each script,
+about broken trust. Every output .html and .css file is read and scanned
+once, when the whole site is written (`finalized`). Then each script,
 stylesheet, font, image, frame, media, object or srcset on another origin is
 logged as an ERROR, in file order, that names the output file, its source file
 when known, and the URL. tools.build counts ERROR logs, so `make html` and
@@ -21,7 +18,6 @@ import logging
 import os
 from pathlib import Path
 
-import rendered_pages
 from pelican import signals
 
 from page_scan import css_urls, html_urls, origin_of, third_party
@@ -53,11 +49,6 @@ def site_origin_of(settings):
 def file_state(path):
     state = os.stat(path)
     return state.st_size, state.st_mtime_ns
-
-
-def scan_rendered(settings, path, html):
-    """A rendered-page check (see rendered_pages): the page's third-party loads."""
-    return third_party(html_urls(html), site_origin_of(settings))
 
 
 def keep_scan(path, loads):
@@ -115,7 +106,6 @@ def check_output(pelican):
 
 
 def register():
-    rendered_pages.add_check(scan_rendered, keep_scan)
     signals.initialized.connect(reset)
     signals.content_written.connect(remember_source)
     signals.finalized.connect(check_output)

@@ -87,3 +87,45 @@ def test_a_bad_setting_stops_the_build_with_a_clear_message(tmp_path):
     assert result.returncode != 0
     assert "CONSULTATION_URL must be the practice's booking address" in output
     assert "Traceback" not in output
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_accepted(tmp_path):
+    """Some Windows editors save UTF-8 with a byte-order mark; the header is still read."""
+    content = site_with(tmp_path, "More text.")
+    article = content / "articles" / "a-test-article.md"
+    article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes())
+    result = make_html(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "out" / "a-test-article" / "index.html").read_text(encoding="utf-8")
+    assert "<title>A test article" in page
+    assert "\ufeff" not in page
+
+
+@pytest.mark.parametrize("where", ["header", "body"])
+def test_a_nul_character_fails_the_build_naming_its_line(tmp_path, where):
+    content = site_with(tmp_path, "More text.")
+    article = content / "articles" / "a-test-article.md"
+    text = article.read_text(encoding="utf-8")
+    mark = "Tags: trust" if where == "header" else "Some text."
+    text = text.replace(mark, mark[:4] + "\x00" + mark[4:])
+    article.write_text(text, encoding="utf-8")
+    line = next(number for number, row in enumerate(text.splitlines(), start=1) if "\x00" in row)
+    result = make_html(content, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert (f"a-test-article.md:{line}: this file holds an invisible NUL character on line {line}; delete it "
+            "or save the file again as UTF-8 text") in output, output
+    assert "Traceback" not in output, output
+    assert not (tmp_path / "out" / "a-test-article").exists()
+    assert not [page for page in (tmp_path / "out").rglob("*.html") if b"\x00" in page.read_bytes()]
+
+
+def test_a_nul_character_in_a_restructuredtext_file_names_its_line(tmp_path):
+    content = site_with(tmp_path, "More text.")
+    (content / "articles" / "b.rst").write_text("A test\n######\n\n:date: 2026-09-01\n\nSome\x00 text.\n",
+                                                encoding="utf-8")
+    result = make_html(content, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "articles/b.rst:6: this file holds an invisible NUL character on line 6" in output, output
+    assert "Traceback" not in output, output
