@@ -69,16 +69,51 @@ help:
 	@echo 'Overridable: INPUTDIR, OUTPUTDIR, PORT, BIND, DEBUG=1, PELICANOPTS'
 
 # --- set-up ---------------------------------------------------------------
-$(BUILD_STAMP): requirements.txt constraints.txt $(CHECKLIST_SOURCES)
+# Everything is installed from hash-locked files: every package, transitive ones included, at the
+# version requirements*.txt and constraints.txt pin, with the sha256 of every file PyPI has for
+# that version (all platforms). pip refuses a file whose hash is not listed.
+#   requirements.lock        from requirements.txt       build, serve, publish
+#   requirements-test.lock   from requirements-test.txt  the tests (includes the above)
+#   requirements-audit.lock  from requirements-audit.txt pip-audit, in a venv of its own
+# To change a version: edit requirements*.txt or constraints.txt, run `make lock`, commit both.
+# The checklist plugin is a local folder (hash-checking cannot cover it): it is installed on its
+# own, without dependencies, with the setuptools the build lock brings.
+PIP_LOCKED = --disable-pip-version-check -q --require-hashes
+AUDIT_VENV = $(VENV)/pip-audit
+AUDIT_STAMP = $(AUDIT_VENV)/.installed
+# `make lock` runs uv from a throwaway venv: uv is never installed into $(VENV).
+LOCK_TOOL = uv==0.13.8
+LOCK_OPTIONS = --quiet --generate-hashes --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	--custom-compile-command "make lock"
+
+$(BUILD_STAMP): requirements.lock $(CHECKLIST_SOURCES)
 	@test -x "$(BIN)/python" || $(PY) -m venv "$(VENV)"
-	"$(BIN)/pip" install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
+	"$(BIN)/pip" install $(PIP_LOCKED) -r requirements.lock
 	$(COMPILE_TRANSLATIONS)
 	"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
 	@touch "$@"
 
-$(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
-	"$(BIN)/pip" install --disable-pip-version-check -q -r requirements-test.txt -c constraints.txt
+# The tests also run pip-audit (tests/unit/test_dependencies.py).
+$(TEST_STAMP): $(BUILD_STAMP) $(AUDIT_STAMP) requirements-test.lock
+	"$(BIN)/pip" install $(PIP_LOCKED) -r requirements-test.lock
 	@touch "$@"
+
+$(AUDIT_STAMP): requirements-audit.lock
+	@test -x "$(AUDIT_VENV)/bin/python" || $(PY) -m venv "$(AUDIT_VENV)"
+	"$(AUDIT_VENV)/bin/pip" install $(PIP_LOCKED) -r requirements-audit.lock
+	@touch "$@"
+
+# Rewrites the three .lock files, keeping every version the .txt files and constraints.txt pin
+# (constraints.txt applies to pip-audit's venv too: one version of each package everywhere).
+lock:
+	@tools=$$(mktemp -d) && trap 'rm -rf "$$tools"' EXIT && \
+	$(PY) -m venv "$$tools" && "$$tools/bin/pip" install --disable-pip-version-check -q "$(LOCK_TOOL)" && \
+	"$$tools/bin/uv" pip compile $(LOCK_OPTIONS) -c constraints.txt -o requirements.lock requirements.txt && \
+	"$$tools/bin/uv" pip compile $(LOCK_OPTIONS) -c constraints.txt -o requirements-test.lock requirements-test.txt && \
+	"$$tools/bin/uv" pip compile $(LOCK_OPTIONS) -c constraints.txt -o requirements-audit.lock requirements-audit.txt
+	@echo "Locked: requirements.lock requirements-test.lock requirements-audit.lock"
+
+.PHONY: lock
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -184,11 +219,13 @@ dist: $(BUILD_STAMP)
 	"$(BIN)/pip" wheel --disable-pip-version-check -q --no-deps --no-build-isolation -w dist "./$(CHECKLIST_PACKAGE)"
 	@ls dist/*.whl
 
-# Lists each article's next review date (overdue ones marked), then builds into a temporary
-# folder, serves it on a free 127.0.0.1 port and runs Lighthouse
+# First pip-audit on the lock files (known vulnerabilities; without a network it says so and
+# goes on), then each article's next review date (overdue ones marked), then builds into a
+# temporary folder, serves it on a free 127.0.0.1 port and runs Lighthouse
 # (mobile) on the home page, an article and the heaviest checklist article.
-audit: $(BUILD_STAMP) $(NODE_STAMP) chromium
-	"$(BIN)/python" -m tools.audit --settings "$(CONFFILE)" --content "$(INPUTDIR)" --chromium "$(CHROMIUM)"
+audit: $(BUILD_STAMP) $(AUDIT_STAMP) $(NODE_STAMP) chromium
+	"$(BIN)/python" -m tools.audit --settings "$(CONFFILE)" --content "$(INPUTDIR)" --chromium "$(CHROMIUM)" \
+		--pip-audit "$(AUDIT_VENV)/bin/pip-audit"
 
 # Build speed against vanilla Pelican, devserver rebuild times and page weight; writes
 # bench/results/latest.md. Takes several minutes: make bench BENCH_SIZES=100 BENCH_RUNS=3 is quicker.

@@ -7,11 +7,15 @@ edits below can touch any of them. No timings are judged here; `make bench`
 measures them.
 """
 
+import asyncio
+import http.client
+import json
 import os
 import random
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "03-quiet-ruptures.md"
@@ -60,19 +65,20 @@ def clean_build(site, output):
 
 
 class Devserver:
-    def __init__(self, site, base):
+    def __init__(self, site, base, *options):
         self.site, self.output, self.log = site, base / "output", base / "devserver.log"
         with open(self.log, "w", encoding="utf-8") as handle:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "tools.devserver", "--content", str(site / "content"),
                  "--output", str(self.output), "--settings", str(site / "pelicanconf.py"), "--port", "0",
-                 "--bind", "127.0.0.1", "--cache", str(base / "cache")],
+                 "--bind", "127.0.0.1", "--cache", str(base / "cache"), *options],
                 cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
             )
         found = wait_for(lambda: re.search(r"Serving on (http://127\.0\.0\.1:\d+/)", self.text())
                          or self.process.poll() is not None, message="the first build")
         assert self.process.poll() is None, self.text()
         self.url = found.group(1)
+        self.port = int(self.url.rstrip("/").rsplit(":", 1)[1])
         wait_for(lambda: self.checks(), message="the first full check")
         time.sleep(1.0)  # let the watcher start
 
@@ -248,3 +254,228 @@ def test_two_clean_builds_of_the_same_content_are_identical(tmp_path):
     """What the full check relies on to copy only what changed (the sitemap used to carry the build time)."""
     site = private_site(tmp_path)
     assert clean_build(site, tmp_path / "one") == clean_build(site, tmp_path / "two")
+
+
+# --- what the devserver answers, and to whom ---------------------------------------------------
+# One devserver (idle connections closed after 2 s) for the tests that only read from it.
+
+IDLE_TIMEOUT = 2
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    base = tmp_path_factory.mktemp("served")
+    server = Devserver(private_site(base), base, "--idle-timeout", str(IDLE_TIMEOUT))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def shipped_headers():
+    """The headers deploy/_headers sends with every file (its `/*` block), read here on its own."""
+    headers, current = {}, None
+    for line in (ROOT / "deploy" / "_headers").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            current = line.strip()
+        elif current == "/*":
+            name, _, value = line.strip().partition(":")
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def fetch(server, path, host=None, method="GET"):
+    """(status, headers, body) with the Host header of our choosing."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        connection.putrequest(method, path, skip_host=True)
+        connection.putheader("Host", f"127.0.0.1:{server.port}" if host is None else host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def stylesheet(server):
+    page = fetch(server, "/")[2].decode("utf-8")
+    return re.search(r'<link rel="stylesheet" href="(/theme/css/[^"]+)"', page).group(1)
+
+
+def test_every_response_carries_the_production_security_headers(served):
+    """Pages, assets, the livereload script, the 404 page and a refused host: deploy/_headers' set,
+    the policy widened by the livereload socket of the address asked for and by nothing else."""
+    shipped = shipped_headers()
+    assert shipped["Content-Security-Policy"].count("connect-src 'self';") == 1
+    for host in (f"127.0.0.1:{served.port}", f"localhost:{served.port}"):
+        policy = shipped["Content-Security-Policy"].replace("connect-src 'self';",
+                                                             f"connect-src 'self' ws://{host};")
+        for path, status in [("/", 200), ("/quiet-ruptures/", 200), (stylesheet(served), 200),
+                             ("/theme/img/favicon.svg", 200), ("/livereload.js", 200), ("/no-such-page/", 404),
+                             ("/robots.txt", 200)]:
+            code, headers, _ = fetch(served, path, host=host)
+            assert code == status, path
+            for name, value in shipped.items():
+                expected = policy if name == "Content-Security-Policy" else value
+                assert headers.get_all(name) == [expected], f"{name} on {path} via {host}"
+    code, headers, _ = fetch(served, "/", host=f"evil.example:{served.port}")
+    assert code == 421
+    for name, value in shipped.items():
+        if name != "Content-Security-Policy":
+            assert headers[name] == value, name
+    assert f"ws://127.0.0.1:{served.port}" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("host", ["evil.example:{port}", "evil.example", "127.0.0.1", "localhost",
+                                  "127.0.0.1:{other}", "localhost.evil.example:{port}",
+                                  "127.0.0.1.evil.example:{port}", "0.0.0.0:{port}", "[::2]:{port}", ""])
+def test_other_hosts_get_421(served, host):
+    """DNS rebinding: a page on another name that resolves to 127.0.0.1 is refused, livereload too."""
+    host = host.format(port=served.port, other=served.port + 1)
+    for path in ("/", "/quiet-ruptures/", "/livereload.js", "/no-such-page/", "/livereload"):
+        code, headers, body = fetch(served, path, host=host)
+        assert code == 421, f"{path} via {host!r}"
+        assert headers["Content-Type"].startswith("text/plain")
+        assert b"<html" not in body and b"livereload.js" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST:{port}", "[::1]:{port}"])
+def test_the_devserver_answers_its_own_addresses(served, host):
+    code, _, body = fetch(served, "/", host=host.format(port=served.port))
+    assert code == 200 and b'<script src="/livereload.js"></script></head>' in body
+
+
+def test_bound_to_every_address_it_also_answers_the_machine_s_own_names():
+    from tools.devserver.server import allowed_hosts
+
+    local = allowed_hosts("127.0.0.1", 8000)
+    assert local == {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"}
+    everywhere = allowed_hosts("0.0.0.0", 8000)
+    assert local | {"0.0.0.0:8000", f"{socket.gethostname().lower()}:8000"} <= everywhere
+    assert not any(host.startswith(("evil", "example")) or not host.endswith(":8000") for host in everywhere)
+    assert allowed_hosts("192.0.2.7", 8000) == local | {"192.0.2.7:8000"}
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    assert allowed_hosts("127.0.0.1", 80) == names | {f"{name}:80" for name in names}  # browsers drop :80
+
+
+def livereload_handshake(server, origin, host=None, fetch_site=None):
+    """'hello' when the livereload socket accepts us and answers livereload.js' greeting, else the status."""
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    headers = {"Host": host or f"127.0.0.1:{server.port}"}
+    if origin is not None:
+        headers["Origin"] = origin
+    if fetch_site:
+        headers["Sec-Fetch-Site"] = fetch_site
+
+    async def attempt():
+        try:
+            socket_ = await websocket_connect(HTTPRequest(f"ws://127.0.0.1:{server.port}/livereload",
+                                                          headers=headers, request_timeout=10))
+        except HTTPClientError as error:
+            return error.code
+        try:
+            await socket_.write_message(json.dumps({"command": "hello", "protocols": []}))
+            return json.loads(await asyncio.wait_for(socket_.read_message(), 10))["command"]
+        finally:
+            socket_.close()
+
+    return asyncio.run(attempt())
+
+
+def test_the_livereload_socket_accepts_only_the_devserver_s_own_origin(served):
+    port = served.port
+    assert livereload_handshake(served, f"http://127.0.0.1:{port}") == "hello"
+    assert livereload_handshake(served, f"http://localhost:{port}", host=f"localhost:{port}") == "hello"
+    assert livereload_handshake(served, f"http://127.0.0.1:{port}", fetch_site="same-origin") == "hello"
+    for origin, fetch_site in [("http://evil.example", None), (f"http://evil.example:{port}", None),
+                               (f"http://localhost:{port}", None),  # not the origin this page came from
+                               (f"http://127.0.0.1:{port + 1}", "same-site"), ("null", None),
+                               ("http://evil.example", "cross-site"), (f"http://127.0.0.1:{port}.evil.example", None)]:
+        assert livereload_handshake(served, origin, fetch_site=fetch_site) == 403, origin
+    # A rebound name is refused before its origin is even looked at.
+    assert livereload_handshake(served, f"http://evil.example:{port}", host=f"evil.example:{port}") == 421
+
+
+def closed_after(connection):
+    """Seconds until the server closes the connection (reading and dropping what it sends)."""
+    started = time.monotonic()
+    connection.settimeout(IDLE_TIMEOUT + 20)
+    while connection.recv(65536):
+        pass
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("sent", [b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n",
+                                  b"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 100\r\n\r\nabc",
+                                  b"GET /livereload.js HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"],
+                         ids=["silent", "half-sent headers", "half-sent body", "idle keep-alive"])
+def test_idle_and_half_open_connections_are_closed(served, sent):
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+        connection.sendall(sent.replace(b"{port}", str(served.port).encode()))
+        assert IDLE_TIMEOUT - 0.5 < closed_after(connection) < IDLE_TIMEOUT + 10
+
+
+def test_an_open_livereload_socket_outlives_the_idle_timeout(served):
+    """The idle timeout is for HTTP; the livereload socket stays (pings close it if the browser goes)."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    async def talk():
+        socket_ = await websocket_connect(HTTPRequest(
+            f"ws://127.0.0.1:{served.port}/livereload", headers={"Origin": f"http://127.0.0.1:{served.port}"}))
+        await asyncio.sleep(IDLE_TIMEOUT + 1.5)
+        await socket_.write_message(json.dumps({"command": "hello", "protocols": []}))
+        answer = json.loads(await asyncio.wait_for(socket_.read_message(), 10))
+        socket_.close()
+        return answer["command"]
+
+    assert asyncio.run(talk()) == "hello"
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/no-such-page", "/no-such.html", "/theme/css/no-such.css",
+                                  "/quiet-ruptures/no-such/"])
+def test_a_missing_page_gets_the_site_s_404_page(served, path):
+    code, headers, body = fetch(served, path)
+    assert code == 404
+    assert headers["Content-Type"] == "text/html; charset=UTF-8"
+    page = (served.output / "404.html").read_bytes()
+    assert body == page.replace(b"</head>", b'<script src="/livereload.js"></script></head>', 1)
+    assert body.count(b"livereload.js") == 1
+    code, headers, body = fetch(served, path, method="HEAD")
+    assert (code, body) == (404, b"")
+
+
+def test_nothing_outside_the_output_folder_is_served(served):
+    for path in ("/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/../../../../etc/passwd", "/..%2f..%2f..%2fetc/passwd"):
+        code, headers, body = fetch(served, path)
+        assert code in (403, 404) and b"root:" not in body, path
+        assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.browser
+def test_livereload_reloads_the_page_under_the_production_policy(devserver, page):
+    """In Chromium: the page's own <meta> policy and the header both let livereload.js connect,
+    nothing breaks a rule, and a save reloads the page."""
+    problems, sockets, requests = [], [], []
+    page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning")
+            else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("websocket", lambda socket_: sockets.append(socket_.url))
+    page.context.on("request", lambda request: requests.append(request.url))
+    page.add_init_script("document.addEventListener('securitypolicyviolation', event => "
+                         "console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI))")
+    page.goto(devserver.url + "quiet-ruptures/?LR-verbose")
+    with page.expect_console_message(lambda message: "LiveReload is connected" in message.text, timeout=20_000):
+        pass
+    article = devserver.site / "content" / "articles" / EDITED
+    article.write_text(article.read_text(encoding="utf-8") + "\nA sentence the browser sees by itself.\n",
+                       encoding="utf-8")
+    # (wait_for_function would evaluate a string, which the policy forbids: a locator does not.)
+    expect(page.locator("main")).to_contain_text("A sentence the browser sees by itself.", timeout=120_000)
+    assert sockets and set(sockets) == {f"ws://127.0.0.1:{devserver.port}/livereload"}
+    assert problems == []
+    assert all(url.startswith(devserver.url) for url in requests), requests

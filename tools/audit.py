@@ -1,5 +1,11 @@
-"""Article review dates (overdue ones marked), then Lighthouse scores for the home page, an
-article and the heaviest checklist article.
+"""Known vulnerabilities in the locked dependencies (pip-audit), article review dates (overdue
+ones marked), then Lighthouse scores for the home page, an article and the heaviest checklist
+article.
+
+pip-audit reads the hash-locked files (requirements-test.lock, which includes requirements.lock,
+and requirements-audit.lock) without installing or resolving anything (`--disable-pip`) and asks
+PyPI's vulnerability data about each pinned version. Without a network it says so in one line
+and the rest of the audit still runs.
 
 Builds the site into a temporary folder with SITEURL set to a local address (so canonical
 links, the sitemap line in robots.txt and Open Graph URLs are audited as in production),
@@ -9,8 +15,10 @@ category scores and LCP, CLS and TBT per page, then every audit that lost points
 
     python -m tools.audit [--settings pelicanconf.py] [--content content] [--chromium PATH]
                           [--lighthouse node_modules/.bin/lighthouse] [--page /path/ ...]
+                          [--pip-audit .venv/pip-audit/bin/pip-audit]
 
-Exits 1 if Lighthouse cannot run or the build fails; scores below 100 are reported, not fatal.
+Exits 1 if a locked dependency has a known vulnerability (after the rest of the audit has run),
+if Lighthouse cannot run or if the build fails; scores below 100 are reported, not fatal.
 """
 
 import argparse
@@ -20,6 +28,7 @@ import http.server
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +46,16 @@ METRICS = [("largest-contentful-paint", "LCP", "{:.0f} ms"), ("cumulative-layout
            ("total-blocking-time", "TBT", "{:.0f} ms")]
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".xml", ".txt", ".json"}
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
+# requirements-test.lock holds everything requirements.lock does, plus the test tools.
+LOCK_FILES = [ROOT / "requirements-test.lock", ROOT / "requirements-audit.lock"]
+PIP_AUDIT = ROOT / ".venv" / "pip-audit" / "bin" / "pip-audit"
+NO_NETWORK = ("pip-audit could not reach the vulnerability database (no network?): "
+              "dependencies were not audited")
+# What requests/urllib3 say when there is no way out: no DNS, no route, a dead proxy, a timeout.
+NETWORK_ERRORS = re.compile(
+    r"requests\.exceptions\.(ConnectionError|ProxyError|ConnectTimeout|ReadTimeout|Timeout|SSLError)"
+    r"|Max retries exceeded|NameResolutionError|Failed to establish a new connection"
+    r"|Temporary failure in name resolution|Network is unreachable")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,6 +81,60 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
+
+
+def run_pip_audit(pip_audit, lock_files=LOCK_FILES, env=None, timeout=600):
+    """Runs pip-audit on the lock files. Returns (lines to print, True if a vulnerability was found).
+
+    Never raises and never passes a traceback on: no network, a database that does not know the
+    pinned versions, or pip-audit itself failing each come back as one plain line.
+    """
+    if not Path(pip_audit).exists():
+        return [f"pip-audit: {pip_audit} not found (`make audit` installs it): dependencies were not audited"], False
+    command = [str(pip_audit), "--disable-pip", "--require-hashes", "--format", "json",
+               "--progress-spinner", "off"]
+    for lock in lock_files:
+        command += ["-r", str(lock)]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return [f"{NO_NETWORK} (no answer in {timeout} s)"], False
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        report = None
+    if result.returncode not in (0, 1) or not isinstance(report, dict):
+        if NETWORK_ERRORS.search(result.stderr):
+            return [NO_NETWORK], False
+        last = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[-1]
+        return [f"pip-audit failed: {last}: dependencies were not audited"], False
+
+    dependencies = report.get("dependencies", [])
+    skipped = [dep for dep in dependencies if dep.get("skip_reason")]
+    vulnerable = [dep for dep in dependencies if dep.get("vulns")]
+    names = ", ".join(os.path.relpath(lock, ROOT) for lock in lock_files)
+    lines = []
+    if dependencies and len(skipped) == len(dependencies):
+        lines.append(f"pip-audit could not look up any of the {len(dependencies)} locked packages in the "
+                     f"vulnerability database (e.g. {skipped[0]['skip_reason']}): dependencies were not audited")
+        return lines, False
+    audited = len(dependencies) - len(skipped)
+    if vulnerable:
+        count = sum(len(dep["vulns"]) for dep in vulnerable)
+        lines.append(f"pip-audit: {count} known vulnerabilit{'y' if count == 1 else 'ies'} in "
+                     f"{len(vulnerable)} of {audited} audited packages ({names}):")
+        for dep in vulnerable:
+            for vuln in dep["vulns"]:
+                fixed = ", ".join(vuln.get("fix_versions") or []) or "no fixed version yet"
+                aliases = ", ".join(vuln.get("aliases") or [])
+                lines.append(f"  {dep['name']} {dep.get('version', '')}: {vuln['id']}"
+                             + (f" ({aliases})" if aliases else "") + f"; fixed in {fixed}")
+        lines.append("  Raise the pin in requirements*.txt or constraints.txt, then run `make lock`.")
+    else:
+        lines.append(f"pip-audit: no known vulnerabilities in {audited} locked packages ({names})")
+    if skipped:
+        lines.append(f"  not audited ({len(skipped)}): " + "; ".join(dep["skip_reason"] for dep in skipped))
+    return lines, bool(vulnerable)
 
 
 def heaviest_checklist_article(site):
@@ -133,7 +206,13 @@ def main(argv=None):
     parser.add_argument("--chromium", default="/usr/lib/chromium/chromium")
     parser.add_argument("--lighthouse", default=str(ROOT / "node_modules" / ".bin" / "lighthouse"))
     parser.add_argument("--page", action="append", help="a path to audit (default: home, an article, a checklist)")
+    parser.add_argument("--pip-audit", default=str(PIP_AUDIT), help="the pip-audit executable")
     args = parser.parse_args(argv)
+
+    print("Dependencies (pip-audit)")
+    lines, vulnerable = run_pip_audit(args.pip_audit)
+    print("\n".join(lines) + "\n", flush=True)
+
     for tool, hint in [(args.lighthouse, "run `npm ci` (package.json pins lighthouse)"),
                        (args.chromium, "install Chromium (`make chromium`) or pass --chromium")]:
         if not Path(tool).exists():
@@ -179,6 +258,9 @@ def main(argv=None):
             print("\nLighthouse warnings (scores may vary from run to run):")
             for warning in warnings:
                 print("  " + " ".join(warning.split()))
+    if vulnerable:
+        print("\naudit: a locked dependency has a known vulnerability (see the top).", file=sys.stderr)
+        return 1
     return 0
 
 

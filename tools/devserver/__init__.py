@@ -16,8 +16,10 @@ the whole site still ends exactly as `make html` writes it:
    are brought in line here, so no rule about "which pages show what" can be
    wrong.
 
-`watcher.watch` feeds saves to both; `server.make_app` serves the output with
-livereload. `make html` is unaffected.
+`watcher.watch` feeds saves to both; `server.make_server` serves the output with
+livereload, production's security headers (deploy/_headers), the site's 404 page,
+a Host check against DNS rebinding, an Origin check on the livereload socket and
+an idle-connection timeout. `make html` is unaffected.
 """
 
 from .fast_path import POST_PROCESSING_PLUGINS, Rebuilder

@@ -11,7 +11,7 @@ import time
 from pelican.log import init as init_logging
 
 from . import FullCheck, Rebuilder, watch
-from .server import make_app, reload_browsers
+from .server import IDLE_TIMEOUT, make_server, reload_browsers
 
 
 def main(argv=None):
@@ -22,6 +22,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--cache", help="content cache folder (default: cache/devserver next to the settings)")
+    parser.add_argument("--idle-timeout", type=float, default=IDLE_TIMEOUT,
+                        help=f"close a connection silent or half-sent for this many seconds (default {IDLE_TIMEOUT:g})")
     args = parser.parse_args(argv)
 
     handler = logging.StreamHandler()
@@ -29,7 +31,6 @@ def main(argv=None):
     init_logging(level=logging.WARNING, handler=handler)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
 
-    from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
     from tornado.netutil import bind_sockets
 
@@ -68,7 +69,7 @@ def main(argv=None):
 
     asyncio.set_event_loop(asyncio.new_event_loop())
     loop = IOLoop.current()
-    HTTPServer(make_app(rebuilder.output)).add_sockets(sockets)
+    make_server(rebuilder.output, port, args.bind, idle_timeout=args.idle_timeout).add_sockets(sockets)
     loop_holder["loop"] = loop
     print(f"Serving on http://{args.bind}:{port}/ (Ctrl+C to stop). Watching "
           + ", ".join(os.path.relpath(folder) for folder in rebuilder.watched())
