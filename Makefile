@@ -54,7 +54,7 @@ help:
 	@echo '  make serve [PORT=8000]     build, then serve at http://127.0.0.1:$(PORT)'
 	@echo '  make test                  run every test, browser tests included'
 	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver)'
-	@echo '  make html                  build the site into $(OUTPUTDIR)'
+	@echo '  make html [DRAFTS=yes]     build the site into $(OUTPUTDIR) (drafts only with DRAFTS=yes)'
 	@echo '  make devserver [PORT=8000] serve, rebuild on save, reload the browser'
 	@echo '  make regenerate            rebuild on save with Pelican alone (no server)'
 	@echo '  make publish               build for production (SITEURL=https://...)'
@@ -155,8 +155,10 @@ java:
 
 # --- build and serve ------------------------------------------------------
 # tools.build exits 1 on any error (Pelican alone exits 0 when an article fails).
+# Drafts (`Status: draft`) are left out unless DRAFTS=yes (a preview; `make publish` never has them).
+DRAFTS ?=
 html: $(BUILD_STAMP) compile-translations
-	"$(BIN)/python" -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" $(PELICANOPTS)
+	DRAFTS="$(DRAFTS)" "$(BIN)/python" -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" $(PELICANOPTS)
 
 serve: html
 	@echo 'Serving the site at http://$(BIND):$(PORT)/ (Ctrl+C to stop)'

@@ -4,6 +4,7 @@ Everything a practice changes lives in the first block. The practice below is
 fictional: replace its details with your own before publishing.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,16 +16,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 # The checklist plugin is an installed package (plugins/pelican-reflection-checklists, installed
 # into .venv by the Makefile as any site would install it); this theme bundles its files.
 from pelican.plugins.reflection_checklists.assets import STATIC_DIR as checklist_static_dir
+from output_guard.folders import NEVER_PUBLISHED
 
 # --- The practice ----------------------------------------------------------
 PRACTICE_NAME = "Kestrel & Fern Couples Therapy"
-PRACTICE_CLINICIAN = "Dr. Ines Marlow"
+PRACTICE_CLINICIAN = "Ines Marlow"
 # The clinician readers meet on the home page, on About and under every article. Every value
 # is shown as written; leave one out (or "") to leave that line out. `photo`: a file under
 # content/images (e.g. "images/ines.jpg", with `photo_alt`); without one, an illustrated
 # placeholder is shown. The registration below is an example: publishing refuses it.
 CLINICIAN_DETAILS = {
-    "credentials": "PhD, Registered Psychotherapist",
+    "credentials": "Registered Psychotherapist",
     "registration": "College of Registered Psychotherapists of Ontario, no. 000000 (example)",
     "approach": "Gottman Method couples therapy, with ideas from emotionally focused therapy",
     "languages": "English and French",
@@ -39,15 +41,17 @@ PRACTICE_EMAIL = "hello@kestrel-fern.example.org"
 CONSULTATION_URL = "https://booking.example.org/kestrel-fern/free-consultation"
 CONSULTATION_LABEL = "Book a free 15-minute consultation"
 CONSULTATION_BLURB = "A short, free phone or video call to see whether working together could help."
-# "Talk to a therapist on your own" links (safety panel, help pages). Defaults to CONSULTATION_URL.
-# INDIVIDUAL_CONSULTATION_URL = "https://booking.example.org/kestrel-fern/individual-call"
+# "Book a call just for me": what a reader who ticked something about fear or harm is offered
+# (safety panel, help pages). A booking for one person, never the couples booking: the build
+# warns, and publishing refuses, when it is missing or the same as CONSULTATION_URL.
+INDIVIDUAL_CONSULTATION_URL = "https://booking.example.org/kestrel-fern/individual-call"
 # True adds utm_* parameters to booking links so the practice can see which article helped.
 # The cost: the booking provider then learns which article the reader was on. Safety pages,
 # tag, category and help pages are never named, and safety links are never tagged.
 CONSULTATION_CAMPAIGN_PARAMETERS = False
 
 # Crisis and safety resources shown on "Getting help now" (see README: "Help resources").
-HELP_REGION = "CA"
+HELP_REGION = "CA-ON"
 # "Exit this page" leads here: a neutral site that draws no attention.
 EXIT_URL = "https://weather.gc.ca/"
 
@@ -77,6 +81,19 @@ PATH = "content"
 ARTICLE_PATHS = ["articles", "fr/articles"]
 PAGE_PATHS = ["pages", "fr/pages"]
 STATIC_PATHS = ["images"]
+
+# Only what the author meant is published. Pelican's default ignore pattern (`**/.*`) is
+# matched against bare file names, so it never matched `.env`. Hidden files and folders,
+# editor backups and lock files (the list is in plugins/output_guard/folders.py) are never
+# read or copied, and `make publish` refuses an output that holds one.
+IGNORE_FILES = list(NEVER_PUBLISHED)
+# Drafts (`Status: draft`) are not written, so they are never in the site, its search index,
+# sitemap or feeds. `make html DRAFTS=yes` previews them under /drafts/; `make publish` never does.
+if os.environ.get("DRAFTS", "").strip().lower() not in ("1", "yes", "true"):
+    DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+# reStructuredText files may not pull other files into the page (`.. include::`,
+# `.. raw:: html :file:`) nor hold raw HTML.
+DOCUTILS_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -138,6 +155,7 @@ PLUGINS = [
     "webassets",
     "asset_bundles",
     "site_guard",
+    "output_guard",
     "markdown_reader",
     "learning_path",
     "reflection_checklists",
@@ -224,7 +242,7 @@ I18N_SUBSITES = {
             "blessée dans le couple, et sur la façon dont les couples la réparent."
         ),
         "CLINICIAN_DETAILS": {
-            "credentials": "Ph. D., psychothérapeute autorisée",
+            "credentials": "Psychothérapeute autorisée",
             "registration": "Ordre des psychothérapeutes autorisés de l'Ontario, no 000000 (exemple)",
             "approach": "Thérapie de couple selon la méthode Gottman, avec des idées de la thérapie centrée sur les émotions",
             "languages": "Français et anglais",
@@ -238,7 +256,6 @@ I18N_SUBSITES = {
         "CONSULTATION_BLURB": (
             "Un court appel gratuit, par téléphone ou en vidéo, pour voir si travailler ensemble pourrait aider."
         ),
-        "HELP_REGION": "CA-fr",
         # One robots.txt, at the root (it names both sitemaps' pages).
         "DIRECT_TEMPLATES": [name for name in DIRECT_TEMPLATES if name != "robots"],
         # The French counterpart of weather.gc.ca: as neutral, in the reader's language.

@@ -48,6 +48,8 @@ SITEURL = _site_url(os.environ.get("SITEURL"))
 # asked to on purpose: `make publish SITEURL=... PUBLISH_EXAMPLE_SITE=yes`.
 REFUSE_EXAMPLE_DETAILS = os.environ.get("PUBLISH_EXAMPLE_SITE", "").strip().lower() not in ("1", "yes", "true")
 RELATIVE_URLS = False
+# Drafts are never published, whatever DRAFTS says.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 
 if not str(CONSULTATION_URL or "").strip():
     raise SettingsError(

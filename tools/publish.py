@@ -30,6 +30,8 @@ from pathlib import Path
 from tools.build import build, command_line, report_failure
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from output_guard.folders import protected_folders, unpublishable_files, unsafe_output  # noqa: E402
 HEADERS = ROOT / "deploy" / "_headers"
 
 logger = logging.getLogger("publish")
@@ -119,6 +121,12 @@ def swap_in(new, output):
 def publish(settings_file, content=None, output="output", headers=HEADERS, fail_on="warnings", overrides=None):
     """Build into a fresh folder and swap it in; return the number of problems (0 means published)."""
     output = Path(output).resolve()
+    problem = unsafe_output(output, protected_folders(ROOT, content or ROOT / "content", ROOT / "theme",
+                                                      Path(settings_file).resolve()))
+    if problem:
+        logger.error("publish: %s. Nothing was built or deleted. Publish to another folder, e.g. "
+                     "`make publish OUTPUTDIR=output` (the default).", problem)
+        return 1
     output.parent.mkdir(parents=True, exist_ok=True)
     with one_publish_at_a_time(output):
         return _publish(settings_file, content, output, headers, fail_on, overrides)
@@ -131,6 +139,12 @@ def _publish(settings_file, content, output, headers, fail_on, overrides):
         problems = build(settings_file, content=content, output=str(new), fail_on=fail_on, overrides=overrides)
         if problems:
             return problems
+        stray = unpublishable_files(new)
+        if stray:
+            for path in stray:
+                logger.error("publish: the built site holds %s, a hidden or backup file that must never be "
+                             "published. Find where it comes from (the theme or a plugin) and remove it.", path)
+            return len(stray)
         if headers:
             headers = Path(headers)
             if not headers.is_file():

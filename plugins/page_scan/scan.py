@@ -3,9 +3,12 @@
 Pure functions over text: nothing here imports Pelican. A load is
 `(kind, url)`; links a reader clicks (`<a href>`, `<link rel=canonical>`,
 `<link rel=alternate>`) are not loads and are ignored. A blocked piece of
-markup is `(kind, snippet)`: an inline `<script>` (other than JSON-LD data),
-an `on…=` handler, a `style=` attribute or a `javascript:` URL. (Any `<script>`
-is listed, with or without `src`: in an article, scripts belong in the theme.)
+markup is `(kind, snippet)`: a `<script>` (other than JSON-LD data), an `on…=`
+handler, a `style=` attribute or `<style>` element, a `javascript:` (or `vbscript:`)
+URL in any attribute, SVG's included, a `<meta http-equiv=refresh>` that leaves the
+site, or a form that sends to another website. In an article any `<script>` is listed,
+with or without `src` (scripts belong in the theme); on a whole page (`whole_page=True`)
+a script loaded from the site itself is the site's own and allowed.
 """
 
 import re
@@ -154,6 +157,12 @@ LOAD_CANDIDATES = ", ".join([*ELEMENT_ATTRIBUTES, "link", "style", "template",
                              *(f"[{name}]" for name in (*ANY_ELEMENT_ATTRIBUTES, "style"))])
 # Browsers drop spaces and control characters inside a URL's scheme: `java\tscript:` runs too.
 RE_URL_NOISE = re.compile(r"[\s\x00-\x1f]")
+# A URL that runs script when followed, in any attribute (`xlink:href` in SVG too).
+RE_SCRIPT_URL = re.compile(r"^(?:javascript|vbscript):")
+# SVG animation attributes that can set an href to a script URL (`<set to="javascript:…">`).
+ANIMATED_VALUES = ("to", "from", "by", "values")
+# `<meta http-equiv=refresh content="3; url=…">`: the delay and `url=` before the address.
+RE_REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?", re.IGNORECASE)
 # A <template>'s serialised start tag (attribute values quoted, `>` written `&gt;`).
 RE_TEMPLATE_TAGS = re.compile(r"^<template(?:\s[^>]*)?>|</template>$", re.IGNORECASE)
 
@@ -169,8 +178,10 @@ class PageScanner:
     pass over each rendered page needs no more).
     """
 
-    def __init__(self, policy=True):
+    def __init__(self, policy=True, whole_page=False, site_origin=None):
         self.policy = policy
+        self.whole_page = whole_page
+        self.site_origin = site_origin
         self.found = []
         self.blocked = []
 
@@ -200,6 +211,8 @@ class PageScanner:
                 self.blocked.append(("script", "<script"))
             if tag == "style":
                 self.found.extend(css_urls(node.text(deep=True)))
+                if self.policy:
+                    self.blocked.append(("style element", "<style"))
             elif tag == "template":
                 self.feed(RE_TEMPLATE_TAGS.sub("", node.html or ""))
 
@@ -222,15 +235,30 @@ class PageScanner:
             self.feed(attributes["srcdoc"])
 
     def _policy(self, tag, attributes):
-        if tag == "script" and attributes.get("type", "") != "application/ld+json":
+        if tag == "script" and attributes.get("type", "") != "application/ld+json" and not (
+                self.whole_page and attributes.get("src") and not is_other_origin(attributes["src"], self.site_origin)):
             self.blocked.append(("script", "<script"))
+        if tag == "meta" and attributes.get("http-equiv", "").strip().lower() == "refresh" \
+                and self._leaves_site(RE_REFRESH_URL.sub("", attributes.get("content", ""), count=1)):
+            self.blocked.append(("refresh", "refresh"))
         for name, value in attributes.items():
             if name.startswith("on"):
                 self.blocked.append(("handler", f"{name}="))
             elif name == "style":
                 self.blocked.append(("style", "style="))
-            elif name in URL_ATTRIBUTES and RE_URL_NOISE.sub("", value).lower().startswith("javascript:"):
+            elif RE_SCRIPT_URL.match(RE_URL_NOISE.sub("", value).lower()) or (
+                    name in ANIMATED_VALUES and "script:" in RE_URL_NOISE.sub("", value).lower()):
                 self.blocked.append(("javascript", "javascript:"))
+            elif name in ("action", "formaction") and self._leaves_site(value):
+                self.blocked.append(("form", f"{name}="))
+
+    def _leaves_site(self, url):
+        """A navigation or form target on another website (or one that is not a web address)."""
+        url = as_browser_reads(url)
+        scheme = RE_SCHEME.match(url)
+        if scheme and scheme.group(1).lower() not in NETWORK_SCHEMES:
+            return True
+        return bool(url) and is_other_origin(url, self.site_origin)
 
     def _link(self, attributes):
         relations = set((attributes.get("rel") or "").lower().split())
@@ -249,9 +277,9 @@ class PageScanner:
         self.found.append((kind, href))
 
 
-def scan_html(text, policy=True):
+def scan_html(text, policy=True, whole_page=False, site_origin=None):
     """The PageScanner after reading `text`: `.found` (loads) and `.blocked` (CSP)."""
-    parser = PageScanner(policy)
+    parser = PageScanner(policy, whole_page, site_origin)
     parser.feed(text)
     return parser
 

@@ -24,6 +24,9 @@ FIXES = {
     "handler": "the page's script cannot run it: remove the attribute",
     "style": "put the style in theme/assets/css and give the element a class instead",
     "javascript": "link to a page or an address instead",
+    "style element": "put the style in theme/assets/css and give the element a class instead",
+    "refresh": "a page must not send readers elsewhere on its own: write a link they can choose to follow",
+    "form": "a form may only send to this site: remove the form, or link to the other site instead",
 }
 
 
@@ -79,7 +82,8 @@ def might_be_blocked(markup):
     browser), and any character reference that could spell part of it sends the page to the
     full parse."""
     text = markup.lower()
-    return ("<script" in text or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
+    return ("<script" in text or "<style" in text or "refresh" in text or "action" in text or "vbscript" in text
+            or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
             or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
 
 
@@ -92,10 +96,16 @@ def internal_links(markup):
 def problems(markup, source_path, content_root):
     """(line or None, message) for each thing wrong in one article's or page's HTML."""
     blocked = scan_html(markup).blocked if might_be_blocked(markup) else []
-    missing = [target for target in internal_links(markup)
-               if not os.path.exists(os.path.join(content_root if target.startswith("/") else
-                                                  os.path.dirname(source_path), target.lstrip("/")))]
-    if not blocked and not missing:
+    missing, outside = [], []
+    root = os.path.realpath(content_root)
+    for target in internal_links(markup):
+        path = os.path.join(content_root if target.startswith("/") else os.path.dirname(source_path),
+                            target.lstrip("/"))
+        if os.path.commonpath([root, os.path.realpath(path)]) != root:
+            outside.append(target)  # Pelican would copy it beside the site, or publish it
+        elif not os.path.exists(path):
+            missing.append(target)
+    if not blocked and not missing and not outside:
         return []  # the usual case: the source is not read a second time
     with open(source_path, encoding="utf-8", errors="replace") as source:
         lines = source.read().splitlines()
@@ -104,6 +114,11 @@ def problems(markup, source_path, content_root):
         line = source_line(lines, snippet)
         found.append((line, f"`{snippet}` would be blocked by the site's Content-Security-Policy, "
                             f"so it would not work for readers: {FIXES[kind]}."))
+    for target in outside:
+        found.append((source_line(lines, target),
+                      f"the link to `{target}` points outside the {os.path.relpath(content_root)} folder, and "
+                      "only files inside it can be published. Copy the file into "
+                      f"{os.path.relpath(content_root)}/images/ and link to it there."))
     for target in missing:
         line = source_line(lines, target)
         where = f"`{target}`" if line else f"`{target}` (a link the site adds, e.g. in a safety panel)"

@@ -60,13 +60,18 @@ def example_settings(settings):
     return found
 
 
-def example_page_line(source_path):
-    """The header line of `Example: yes` in a content file, or None."""
-    with open(source_path, encoding="utf-8", errors="replace") as source:
+def header_line(source_path, wanted, accept=lambda value: True):
+    """The number of the header line `Wanted: value` in a content file, or None."""
+    with open(source_path, encoding="utf-8-sig", errors="replace") as source:
         for number, line in enumerate(source, start=1):
             if not line.strip():
                 return None
             key, _, value = line.partition(":")
-            if key.strip().lower() == "example" and value.strip().lower() in ("yes", "true"):
+            if key.strip().lower() == wanted and accept(value.strip()):
                 return number
     return None
+
+
+def example_page_line(source_path):
+    """The header line of `Example: yes` in a content file, or None."""
+    return header_line(source_path, "example", lambda value: value.lower() in ("yes", "true"))

@@ -7,8 +7,10 @@ Pelican with --fatal errors) exits non-zero.
 
 import logging
 import os
+import re
 
 from pelican import signals
+from pelican.utils import slugify
 
 from . import content_policy, placeholders, review_dates
 from .settings_check import check_settings
@@ -91,6 +93,23 @@ def check_content_policy(content):
         logger.error("%s%s: %s", where, f":{line}" if line else "", message)
 
 
+# An address part readers can type and every format can hold (a URL, sitemap.xml, a feed).
+RE_SAFE_SLUG = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*")
+
+
+def check_slug(content):
+    """A `Slug:` written by the author becomes part of the page's address: letters, digits and
+    single hyphens only, so no quote or angle bracket reaches a link, the sitemap or a feed."""
+    slug = (getattr(content, "metadata", None) or {}).get("slug")
+    source = getattr(content, "source_path", None)
+    if slug is None or not source or RE_SAFE_SLUG.fullmatch(str(slug)):
+        return
+    line = placeholders.header_line(source, "slug")
+    logger.error("%s%s: `Slug: %s` can hold only letters, digits and hyphens (it becomes the page's "
+                 "address). Write e.g. `Slug: %s`.", os.path.relpath(source), f":{line}" if line else "",
+                 slug, slugify(str(slug), regex_subs=content.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "my-article")
+
+
 def refuse_example_settings(pelican):
     if not pelican.settings.get("REFUSE_EXAMPLE_DETAILS"):
         return
@@ -116,5 +135,6 @@ def register():
     signals.initialized.connect(refuse_example_settings)
     signals.content_object_init.connect(refuse_example_pages)
     signals.content_object_init.connect(check_content_policy)
+    signals.content_object_init.connect(check_slug)
     signals.article_generator_finalized.connect(check_articles)
     signals.all_generators_finalized.connect(one_file_per_address)

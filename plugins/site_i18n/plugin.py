@@ -2,16 +2,24 @@
 
 import copy
 import gettext
+import logging
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import Undefined
 from pelican import signals
 
+from .catalog_check import EscapingTranslations, catalog_problems
+
+logger = logging.getLogger(__name__)
+
 DOMAIN = "site"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 
 _current = gettext.NullTranslations()
+# msgids whose translation was refused (catalog_check): shown as escaped English text.
+_refused = set()
 
 
 def translations(language, folders=()):
@@ -84,20 +92,57 @@ def on_initialized(pelican):
     pelican.settings["JINJA_FILTERS"] = filters
 
 
+def catalogs(settings):
+    """Every .po file whose words reach a page: this site's, LOCALE_PATHS', the checklist package's."""
+    folders = [*(settings.get("LOCALE_PATHS") or ()), LOCALE_DIR]
+    try:
+        from pelican.plugins.reflection_checklists import i18n as checklist_i18n  # noqa: PLC0415
+        folders.append(Path(checklist_i18n.__file__).resolve().parent / "locale")
+    except ImportError:
+        pass
+    return sorted({path for folder in folders for path in Path(folder).rglob("*.po")})
+
+
+def check_catalogs(pelican):
+    """A translation holding markup its English text does not have fails the build (once: the
+    main run checks every catalog, the other languages' runs skip it)."""
+    if pelican.settings.get("DEFAULT_LANG") in (pelican.settings.get("I18N_SUBSITES") or {}):
+        return
+    _refused.clear()
+    for path in catalogs(pelican.settings):
+        for line, msgid, why in catalog_problems(path):
+            _refused.add(msgid)
+            logger.error("%s:%s: the translation of %r is refused: %s. Translations are plain text, so "
+                         "they cannot change the page's markup.", os.path.relpath(path), line, msgid[:80], why)
+
+
+# Each language's generators (pelican-i18n-subsites installs its own, unescaped gettext in
+# them again when the run asks for its writer; on_get_writer then puts ours back).
+_generators = {}
+
+
 def install_in_templates(generator):
+    _generators.setdefault(generator.settings.get("DEFAULT_LANG"), []).append(generator)
     environment = getattr(generator, "env", None)
-    if environment is not None and hasattr(environment, "install_gettext_translations"):
-        environment.install_gettext_translations(_current, newstyle=True)
+    if environment is not None and hasattr(environment, "install_gettext_callables"):
+        escaping = EscapingTranslations(_current, _refused)
+        environment.install_gettext_callables(escaping.gettext, escaping.ngettext, newstyle=True,
+                                              pgettext=escaping.pgettext, npgettext=escaping.npgettext)
 
 
 def on_get_writer(pelican):
     # pelican-i18n-subsites builds each language's site inside the main run, when the main
     # site asks for its writer (this receiver runs after that, by plugin order): the main
-    # site then writes in its own language again.
+    # site then writes in its own language again, with our escaping gettext.
     on_initialized(pelican)
+    language = pelican.settings.get("DEFAULT_LANG")
+    for generator in _generators.pop(language, []):
+        install_in_templates(generator)
+    _generators.pop(language, None)
 
 
 def register():
     signals.initialized.connect(on_initialized)
+    signals.initialized.connect(check_catalogs)
     signals.get_writer.connect(on_get_writer)
     signals.generator_init.connect(install_in_templates)

@@ -20,7 +20,7 @@ def article(title="A test", slug="a-test", step=1, tags="Tags: trust\n", date="2
     return HEADER.format(title=title, slug=slug, step=step, tags=tags, date=date, extra=extra)
 
 
-def make_html(tmp_path, articles, pages=True, settings=None):
+def make_html(tmp_path, articles, pages=True, settings=None, options=()):
     content = tmp_path / "content"
     if pages:
         shutil.copytree(ROOT / "content" / "pages", content / "pages")
@@ -31,6 +31,7 @@ def make_html(tmp_path, articles, pages=True, settings=None):
     command = ["make", "-s", "html", f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}"]
     if settings:
         command.append(f"CONFFILE={settings}")
+    command += list(options)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
@@ -39,8 +40,9 @@ def make_html(tmp_path, articles, pages=True, settings=None):
 
 @pytest.mark.parametrize("status", ["draft", "hidden"])
 def test_a_draft_or_hidden_article_builds(tmp_path, status):
+    # A draft is written only for a preview asked for on purpose (tests/build/test_only_what_is_meant.py).
     code, output = make_html(tmp_path, {"a.md": article(extra=f"Status: {status}\n"),
-                                        "b.md": article("Other", "other", 2)})
+                                        "b.md": article("Other", "other", 2)}, options=["DRAFTS=yes"])
     assert code == 0, output
     folder = "drafts/a-test.html" if status == "draft" else "a-test/index.html"
     page = (tmp_path / "out" / folder).read_text()

@@ -18,6 +18,8 @@ import re
 import pymdownx.blocks
 import yaml
 
+from .source_scan import first_alias
+
 # The option source_check writes under each block header.
 MARKER_KEY = "source-line"
 # That option alone (no leading zero: YAML 1.1 would read it as octal).
@@ -32,6 +34,8 @@ def read_header(string):
     if marker := RE_MARKER_ONLY.fullmatch(string):
         return {MARKER_KEY: int(marker.group(1))}
     try:
+        if first_alias(string) is not None:
+            return None  # never expanded (the source scan has already named the line)
         header = yaml.load(string, Loader=Loader)  # noqa: S506 - a safe loader
     except Exception:  # noqa: BLE001 - as pymdown's: a header that does not parse gives None
         return None

@@ -77,12 +77,35 @@ class BlockSource:
         return self.level * 4
 
 
+def first_alias(source):
+    """The first YAML alias (`*name`) in `source`, as a parser event, or None. Read from the event
+    stream, before anything is built: a few nested aliases can expand to billions of values."""
+    if "*" not in source:
+        return None
+    try:
+        return next((event for event in yaml.parse(source, Loader=BaseLoader)
+                     if isinstance(event, yaml.AliasEvent)), None)
+    except yaml.YAMLError:
+        return None  # not YAML at all: the loader says so in its own words
+
+
+def refuse_aliases(source, header_line):
+    alias = first_alias(source)
+    if alias is not None:
+        raise AuthoringError(
+            header_line + 1 + alias.start_mark.line,
+            f"the options under this block repeat a value with a YAML alias (`*{alias.anchor}`). "
+            "Write each value out in full instead.",
+        )
+
+
 def parse_options(option_lines, header_line):
     """Parse a block's indented YAML options, reporting a mistake on its own line."""
     if not option_lines:
         return {}
     source = "\n".join(text for _, text in option_lines)
     try:
+        refuse_aliases(source, header_line)
         options = yaml.load(source, Loader=OptionLoader)  # noqa: S506 - a safe loader
     except DuplicateOption as repeat:
         raise AuthoringError(

@@ -1,0 +1,68 @@
+"""Which files may be published, and which folders may never receive the output.
+
+Pure functions, no Pelican: tools/publish.py uses them before it builds anything.
+"""
+
+import fnmatch
+import os
+from pathlib import Path
+
+# Hidden files and folders, editor backups and lock files: never read, copied or published.
+# (pelicanconf.py uses this list as IGNORE_FILES; Pelican matches it against bare names.)
+NEVER_PUBLISHED = (
+    ".*", "*~", "#*#", "~$*", "*.swp", "*.swo", "*.swx", "*.bak", "*.orig", "*.rej", "*.tmp",
+    "*.part", "*.crdownload", "Thumbs.db", "desktop.ini", "__pycache__", "*.pyc",
+)
+
+
+def never_published(relative_path, patterns=NEVER_PUBLISHED):
+    """True when any part of `relative_path` (a hidden folder, a backup file...) matches."""
+    return any(fnmatch.fnmatch(part, pattern) for part in Path(relative_path).parts if part not in (".", "..")
+               for pattern in patterns)
+
+
+def is_within(path, folder):
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([path, folder]) == folder
+
+
+def unsafe_output(output, protected):
+    """Why `output` must not receive a build, or None.
+
+    `protected` maps a plain name ("the content folder") to a path. Publishing empties the
+    output folder and renames it, so it must not be, nor hold, any of them; and building into
+    the content or the theme would read the site's own pages back as sources.
+    """
+    output = os.path.realpath(output)
+    for name, path in protected.items():
+        if not path:
+            continue
+        if is_within(path, output):
+            return (f"the output folder {output} is, or holds, {name} ({os.path.realpath(path)}): building "
+                    "there would delete or overwrite it")
+        if os.path.isdir(path) and is_within(output, path) and name in ("the content folder", "the theme"):
+            return f"the output folder {output} is inside {name} ({os.path.realpath(path)})"
+    return None
+
+
+def protected_folders(project_root, content=None, theme=None, settings_file=None):
+    root = Path(project_root)
+    return {
+        "the project folder": root,
+        "the project's .git folder": root / ".git" if (root / ".git").exists() else None,
+        "the content folder": content,
+        "the theme": theme,
+        "the settings file": settings_file,
+    }
+
+
+def unpublishable_files(output):
+    """Relative paths under `output` that must never be published (hidden files, backups)."""
+    found = []
+    for folder, dirs, files in os.walk(output):
+        for name in dirs + files:
+            relative = os.path.relpath(os.path.join(folder, name), output)
+            if never_published(name):
+                found.append(relative)
+        dirs[:] = [name for name in dirs if not never_published(name)]
+    return sorted(found)

@@ -1,0 +1,141 @@
+"""Pelican glue: the output folder is never the project, only content files are published,
+and every written page obeys one markup policy.
+
+- `initialized`: an OUTPUT_PATH that is, or holds, the content folder, the theme, the
+  settings, `.git` or the project folder stops the build before anything is written.
+- `static_generator_finalized`, `article_generator_finalized`, `page_generator_finalized`:
+  a file that is hidden or a backup (linked with `{static}` or not), or that is really
+  outside the content folder (`{static}/../file`, a symlink to elsewhere), is named in an
+  error and not published.
+- `finalized`: page_policy over every written .html and .svg file, with the file that
+  most likely holds the markup (the page's source, a translation catalog, a template).
+"""
+
+import logging
+import os
+from pathlib import Path
+
+import site_errors
+from pelican import signals
+
+from . import page_policy
+from .folders import is_within, never_published, protected_folders, unsafe_output
+
+logger = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Output file -> the content file it was written from.
+_sources = {}
+# What was said in this build: the other languages' runs read the same files again.
+_said = set()
+
+
+class SettingsError(site_errors.SettingsError):
+    """An output folder that would destroy the project."""
+
+
+def is_subsite(settings):
+    return settings.get("DEFAULT_LANG") in (settings.get("I18N_SUBSITES") or {})
+
+
+def refuse_unsafe_output(pelican):
+    settings = pelican.settings
+    if not is_subsite(settings):
+        _sources.clear()
+        _said.clear()
+    problem = unsafe_output(settings["OUTPUT_PATH"], protected_folders(
+        PROJECT_ROOT, settings.get("PATH"), settings.get("THEME")))
+    if problem:
+        raise SettingsError(f"output folder: {problem}. Nothing was built. Give another folder, e.g. "
+                            "`make html OUTPUTDIR=output` (the default).")
+
+
+def outside_content(settings, relative_path):
+    return not is_within(os.path.join(settings["PATH"], relative_path), settings["PATH"])
+
+
+def unpublishable(settings, relative_path):
+    """Why a content or static file must not be published, or None."""
+    if never_published(relative_path, settings.get("IGNORE_FILES") or ()):
+        return "is a hidden file, or an editor's backup or lock file, which is never published. Delete it, " \
+               "or rename it if readers should see it"
+    if outside_content(settings, relative_path):
+        return (f"is really {os.path.realpath(os.path.join(settings['PATH'], relative_path))}, outside the "
+                f"{os.path.relpath(settings['PATH'])} folder (a link to elsewhere, or `..` in a link). Copy "
+                "the file into the content folder instead")
+    return None
+
+
+def keep_publishable(settings, items, path_of):
+    kept = []
+    for item in items:
+        relative = path_of(item)
+        why = unpublishable(settings, relative)
+        if why:
+            message = f"{os.path.join(os.path.relpath(settings['PATH']), relative)}: {why}."
+            if message not in _said:
+                _said.add(message)
+                logger.error("%s", message)
+        else:
+            kept.append(item)
+    items[:] = kept
+
+
+def check_static(generator):
+    keep_publishable(generator.settings, generator.staticfiles, lambda static: static.source_path
+                     if not os.path.isabs(static.source_path) else os.path.relpath(static.source_path, generator.path))
+
+
+def check_contents(generator):
+    for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+        items = getattr(generator, name, None)
+        if isinstance(items, list):
+            keep_publishable(generator.settings, items,
+                             lambda content: os.path.relpath(content.source_path, generator.path))
+
+
+def remember_source(path, context=None):
+    content = (context or {}).get("article") or (context or {}).get("page")
+    if getattr(content, "source_path", None):
+        _sources[os.path.abspath(path)] = content.source_path
+
+
+def template_and_catalog_files(settings):
+    theme = Path(settings.get("THEME", ""))
+    catalogs = [folder for folder in [*(settings.get("LOCALE_PATHS") or ()),
+                                      settings.get("I18N_GETTEXT_LOCALEDIR")] if folder]
+    return ([str(path) for folder in catalogs for path in sorted(Path(folder).rglob("*.po"))]
+            + [str(path) for path in sorted((theme / "templates").rglob("*.html"))])
+
+
+def check_written_pages(pelican):
+    settings = pelican.settings
+    if is_subsite(settings):
+        return  # the main run, which finishes last, reads the whole output folder
+    from page_scan import origin_of  # noqa: PLC0415 - page_scan is on the path once settings are read
+
+    output = Path(settings["OUTPUT_PATH"])
+    site_origin = origin_of(settings.get("SITEURL") or "") if settings.get("SITEURL") else None
+    elsewhere = None
+    for path in sorted([*output.rglob("*.html"), *output.rglob("*.svg")]):
+        for kind, snippet in page_policy.blocked_in(path, site_origin):
+            source = _sources.get(os.path.abspath(path))
+            where = page_policy.find_line([source], snippet) if source else None
+            if where is None:
+                elsewhere = elsewhere or template_and_catalog_files(settings)
+                where = page_policy.find_line(elsewhere, snippet)
+            logger.error(
+                "page policy: %s holds %s (`%s`)%s. The site's security rules forbid it: readers' browsers "
+                "would block it, or it could harm them. Remove it%s.",
+                path.relative_to(output).as_posix(), page_policy.WHY[kind], snippet,
+                f", most likely from {os.path.relpath(where.rsplit(':', 1)[0])}:{where.rsplit(':', 1)[1]}" if where else "",
+                " from the SVG file" if path.suffix.lower() == ".svg" else "")
+
+
+def register():
+    signals.initialized.connect(refuse_unsafe_output)
+    signals.static_generator_finalized.connect(check_static)
+    signals.article_generator_finalized.connect(check_contents)
+    signals.page_generator_finalized.connect(check_contents)
+    signals.content_written.connect(remember_source)
+    signals.finalized.connect(check_written_pages)
