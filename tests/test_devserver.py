@@ -8,6 +8,7 @@ measures them.
 """
 
 import asyncio
+import concurrent.futures
 import http.client
 import json
 import os
@@ -30,6 +31,12 @@ EDITED = "03-quiet-ruptures.md"
 EDITED_PAGE = "quiet-ruptures/index.html"
 SEED = 20261201
 
+
+def run_in_own_loop(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API keeps an event loop running in
+    this one once a browser test has run in the same session."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 def wait_for(condition, timeout=120, message="the devserver"):
     deadline = time.monotonic() + timeout
@@ -383,7 +390,7 @@ def livereload_handshake(server, origin, host=None, fetch_site=None):
         finally:
             socket_.close()
 
-    return asyncio.run(attempt())
+    return run_in_own_loop(attempt())
 
 
 def test_the_livereload_socket_accepts_only_the_devserver_s_own_origin(served):
@@ -433,7 +440,7 @@ def test_an_open_livereload_socket_outlives_the_idle_timeout(served):
         socket_.close()
         return answer["command"]
 
-    assert asyncio.run(talk()) == "hello"
+    assert run_in_own_loop(talk()) == "hello"
 
 
 @pytest.mark.parametrize("path", ["/no-such-page/", "/no-such-page", "/no-such.html", "/theme/css/no-such.css",

@@ -22,31 +22,86 @@ def booking_link(parent, config, placement, label=None):
     return link
 
 
-def resource_list(parent, resources):
-    listing = etree.SubElement(parent, "ul", {"class": "help-list"})
-    for resource in resources:
-        item = etree.SubElement(listing, "li")
-        name = etree.SubElement(item, "strong")
-        name.text = chrome(resource["name"])
-        name.tail = chrome(" ")
-        how = etree.SubElement(item, "span")
-        how.text = chrome(resource["how"])
-        if resource.get("tel"):
-            how.tail = chrome(" ")
-            call = etree.SubElement(item, "a", {"href": "tel:" + resource["tel"], "class": "help-list__link",
-                                                "aria-label": _("Call %(name)s") % {"name": resource["name"]}})
-            call.text = chrome(_("Call"))
-            how = call
-        if resource.get("url"):
-            how.tail = chrome(" ")
-            site = etree.SubElement(item, "a", {"href": resource["url"], "class": "help-list__link",
-                                                "aria-label": _("%(name)s website") % {"name": resource["name"]}})
-            site.text = chrome(_("Website"))
-    return listing
+GROUPS = ("emergency", "violence", "more")
 
 
-def resource_list_html(resources):
-    return etree.tostring(resource_list(etree.Element("div"), resources), encoding="unicode", method="html")
+def in_order_of_need(resources):
+    """Emergency first, then violence lines open 24/7, then the others; within each group as
+    listed. Entries with no number to call or text come last of all."""
+    reachable = [entry for entry in resources if entry.get("call") or entry.get("text")]
+    website_only = [entry for entry in resources if not (entry.get("call") or entry.get("text"))]
+    ordered = sorted(reachable, key=lambda entry: GROUPS.index(entry.get("group", "more")))
+    return ordered + website_only
+
+
+def group_title(group, website_only):
+    if website_only:
+        return _("Websites (no number to call from this list)")
+    return {"emergency": _("In danger right now"),
+            "violence": _("Violence or abuse at home: open day and night"),
+            "more": _("More support")}[group]
+
+
+def sms_href(entry):
+    body = entry.get("text_body")
+    # `?&body=` is the form both Android and iOS read.
+    return f"sms:{entry['text']}" + (f"?&body={body}" if body else "")
+
+
+def resource_card(listing, entry, sources=True):
+    """One service: its name, then the buttons to call or text (what a person in danger needs
+    first), then who it serves and when, what happens, and where the number was checked."""
+    card = etree.SubElement(listing, "li", {"class": f"help-card help-card--{entry.get('group', 'more')}"})
+    name = etree.SubElement(card, "p", {"class": "help-card__name"})
+    etree.SubElement(name, "strong").text = chrome(entry["name"])
+    actions = etree.SubElement(card, "p", {"class": "help-card__actions"})
+    if entry.get("call"):
+        call = etree.SubElement(actions, "a", {"href": "tel:" + entry["call"], "class": "help-card__action"})
+        call.text = chrome(_("Call %(number)s") % {"number": entry["call_label"]})
+    if entry.get("text"):
+        text = etree.SubElement(actions, "a", {"href": sms_href(entry), "class": "help-card__action"})
+        text.text = chrome(_("Text %(word)s to %(number)s") % {"word": entry["text_body"], "number": entry["text_label"]}
+                           if entry.get("text_body") else _("Text %(number)s") % {"number": entry["text_label"]})
+    if entry.get("url"):
+        site = etree.SubElement(actions, "a", {"href": entry["url"], "class": "help-card__site",
+                                               "aria-label": _("%(name)s website") % {"name": entry["name"]}})
+        site.text = chrome(_("Website"))
+    if not len(actions):
+        card.remove(actions)
+    facts = [entry[key] for key in ("serves", "hours") if entry.get(key)]
+    if facts:
+        line = etree.SubElement(card, "p", {"class": "help-card__facts"})
+        for fact in facts:  # the stylesheet puts a dot between them
+            etree.SubElement(line, "span").text = chrome(fact)
+    etree.SubElement(card, "p", {"class": "help-card__how"}).text = chrome(entry["how"])
+    if sources and entry.get("source"):
+        source = etree.SubElement(card, "p", {"class": "help-card__source"})
+        source.text = chrome(_("Checked on: "))
+        link = etree.SubElement(source, "a", {"href": entry["source"]})
+        link.text = chrome(entry["source"].split("//", 1)[-1].split("/", 1)[0])
+    return card
+
+
+def resource_list(parent, resources, heading="p", sources=False):
+    """Help entries as cards in order of need, under a short title for each group. The help
+    page shows where each number was checked (`sources`); a checklist's panel links to it."""
+    wrapper = etree.SubElement(parent, "div", {"class": "help-list"})
+    previous, listing = None, None
+    for entry in in_order_of_need(resources):
+        website_only = not (entry.get("call") or entry.get("text"))
+        group = "website" if website_only else entry.get("group", "more")
+        if group != previous:
+            title = etree.SubElement(wrapper, heading, {"class": "help-list__group"})
+            title.text = chrome(group_title(entry.get("group", "more"), website_only))
+            listing = etree.SubElement(wrapper, "ul", {"class": "help-list__entries"})
+            previous = group
+        resource_card(listing, entry, sources)
+    return wrapper
+
+
+def resource_list_html(resources, heading="h3"):
+    return etree.tostring(resource_list(etree.Element("div"), resources, heading, sources=True),
+                          encoding="unicode", method="html")
 
 
 class ChecklistFollowUp:
@@ -86,9 +141,8 @@ class SafetyPanel:
         title.text = chrome(_("Your safety comes first"))
         note = etree.SubElement(panel, "p")
         note.text = chrome(_(
-            "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
-            "not have to sort this out alone. These services are free, and they can listen and "
-            "help, day or night:"
+            "You deserve to be safe, and you do not have to sort this out alone. These services "
+            "are free and private. Each one says when it is open."
         ))
         resource_list(panel, config["resources"])
         more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})

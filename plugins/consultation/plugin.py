@@ -56,13 +56,11 @@ def help_resource_list(resources):
 def configure(pelican):
     values = checked_settings(pelican.settings)
     pelican.settings.update(values)
-    region = values["HELP_REGION"]
-    pelican.settings["HELP_RESOURCES_FOR_REGION"] = values["HELP_RESOURCES"][region]
     config = {
         "url": values["CONSULTATION_URL"],
         "label": values["CONSULTATION_LABEL"],
         "blurb": values["CONSULTATION_BLURB"],
-        "resources": values["HELP_RESOURCES"][region],
+        "resources": values["HELP_RESOURCES_FOR_REGION"],
         "individual_url": values["INDIVIDUAL_CONSULTATION_URL"],
     }
     markdown = dict(pelican.settings.get("MARKDOWN") or {})

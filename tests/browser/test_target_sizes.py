@@ -3,7 +3,7 @@
 import pytest
 
 CONTROLS = ("header a, .safety-bar a, .checklist input, .checklist button, .checklist .cta__button, "
-            ".cta__button, .help-list__link, .path-nav a, .my-reflections button")
+            ".cta__button, .help-card__action, .help-card__site, .path-nav a, .my-reflections button")
 
 
 @pytest.mark.parametrize("path", ["/can-trust-be-rebuilt/", "/getting-help-now/", "/aftermath-of-a-fight/"])

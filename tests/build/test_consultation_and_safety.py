@@ -8,6 +8,7 @@ from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, is_french, soup
 
 BOOKING = "https://booking.example.org/kestrel-fern/free-consultation"
+INDIVIDUAL = "https://booking.example.org/kestrel-fern/individual-call"
 
 
 def site_pages(site):
@@ -53,7 +54,9 @@ def test_every_article_ends_with_one_booking_panel_with_a_plain_link(site):
         panels = soup(page).select("aside.cta--article")
         assert len(panels) == 1, page
         link = panels[0].select_one("a.cta__button")
-        assert link["href"] == BOOKING, page
+        # A safety article offers a call for one person, never the couples booking.
+        expected = INDIVIDUAL if "cta--individual" in panels[0]["class"] else BOOKING
+        assert link["href"] == expected, page
 
 
 def test_the_safety_article_offers_a_call_on_your_own_instead_of_couples_booking(site):
@@ -97,7 +100,7 @@ def opted_out_site(tmp_path_factory):
     (content / "articles" / "a.md").write_text(header.format(title="Kept", slug="kept", step=1, extra=""))
     (content / "articles" / "b.md").write_text(header.format(title="Quiet", slug="quiet", step=2, extra="CTA: no\n"))
     return build_site(tmp_path_factory.mktemp("out"), content=content,
-                      overrides={"CONSULTATION_CAMPAIGN_PARAMETERS": False, "HELP_REGION": "US",
+                      overrides={"CONSULTATION_CAMPAIGN_PARAMETERS": False, "HELP_REGION": "US", "I18N_SUBSITES": {},
                                  "CONSULTATION_URL": "mailto:hello@example.org"})
 
 
@@ -114,3 +117,4 @@ def test_mailto_booking_leaves_links_plain(opted_out_site):
 def test_us_region_lists_us_resources(opted_out_site):
     text = soup(opted_out_site / "getting-help-now" / "index.html").select_one("main").get_text()
     assert "National Domestic Violence Hotline" in text and "9-8-8 Suicide Crisis Helpline" not in text
+    assert "Fem'aide" not in text

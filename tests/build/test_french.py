@@ -143,19 +143,18 @@ def test_french_pages_have_the_safety_bar_in_french_and_a_neutral_french_exit(si
 
 def test_the_french_help_list_reaches_everyone_the_english_one_does():
     from consultation.help_resources import DEFAULT_HELP_RESOURCES
-    english, french = DEFAULT_HELP_RESOURCES["CA"], DEFAULT_HELP_RESOURCES["CA-fr"]
-    assert [(e.get("tel"), e.get("url")) for e in english] == [(f.get("tel"), f.get("url")) for f in french]
-    text = " ".join(entry["how"] + " " + entry["name"] for entry in french).lower()
-    for words in ("911", "988", "hommes", "trans", "traitez votre partenaire", "jeunes"):
+    english, french = DEFAULT_HELP_RESOURCES["CA-ON"]["en"], DEFAULT_HELP_RESOURCES["CA-ON"]["fr"]
+    numbers = lambda entries: sorted((e.get("call") or "", e.get("text") or "", e["group"]) for e in entries)  # noqa: E731
+    assert numbers(english) == numbers(french)
+    text = " ".join(entry["how"] + " " + entry["name"] + " " + entry.get("serves", "") for entry in french).lower()
+    for words in ("911", "9-8-8", "hommes", "trans", "votre partenaire", "jeunes", "francophones"):
         assert words in text, words
-    # French service is claimed only where the English (and its source) says so: 9-8-8.
-    assert [entry["tel"] for entry in french if "en français" in entry["how"]] == ["988"]
 
 
 def test_the_french_help_page_lists_the_french_services(site):
     doc = soup(site / "fr" / "getting-help-now" / "index.html")
     names = [strong.get_text() for strong in doc.select(".help-list strong")]
-    assert "Services d'urgence" in names and "9-8-8 : Ligne d'aide en cas de crise de suicide" in names
+    assert "Fem'aide" in names and "9-8-8 : Ligne d'aide en cas de crise de suicide" in names
     assert doc.find("a", href="tel:988") is not None
 
 

@@ -79,7 +79,7 @@ def test_every_internal_link_and_asset_resolves(site):
         for element in doc.select("a[href], link[href], script[src], img[src]"):
             href = element.get("href") or element.get("src")
             parts = urlsplit(href)
-            if parts.scheme in ("mailto", "tel") or (parts.netloc and parts.netloc != "site.test"):
+            if parts.scheme in ("mailto", "tel", "sms") or (parts.netloc and parts.netloc != "site.test"):
                 continue
             if href.startswith("#"):
                 if href[1:] and href[1:] not in ids:

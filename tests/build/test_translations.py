@@ -42,13 +42,15 @@ def pseudo_site(tmp_path_factory):
     counts = [pseudo_catalog(pot, folder, domain) for domain, pot in pots.items()]
     assert min(counts) > 20, counts
     import site_i18n
+    from consultation.help_resources import DEFAULT_HELP_RESOURCES
     try:
         # The English site alone, in the pseudo-language (the French site has its own tests).
         site = build_site(tmp_path_factory.mktemp("pseudo-site"), overrides={
             "DEFAULT_LANG": "xx", "DEFAULT_METADATA": {"lang": "xx"}, "I18N_SUBSITES": {},
             "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
             "LOCALE_PATHS": [str(folder)], "I18N_GETTEXT_LOCALEDIR": str(folder),
-            "CHECKLIST_LOCALE_DIR": str(folder), "SEARCH_INDEX": False})
+            "CHECKLIST_LOCALE_DIR": str(folder), "SEARCH_INDEX": False,
+            "HELP_RESOURCES": {"CA-ON": {"xx": DEFAULT_HELP_RESOURCES["CA-ON"]["en"]}}})
         yield site
     finally:
         # The build switched this process's plugin texts to the pseudo-language: back to

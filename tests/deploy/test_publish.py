@@ -283,7 +283,7 @@ def test_publish_takes_a_practice_of_its_own(tmp_path):
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
         'PRACTICE_NAME = SITENAME = "Birch Lane Counselling"\nPRACTICE_CLINICIAN = AUTHOR = "Sam Okafor, RP"\n'
         'PRACTICE_PHONE = "+1 613 555 2368"\nPRACTICE_EMAIL = "hello@birchlane.ca"\n'
-        'CONSULTATION_URL = INDIVIDUAL_CONSULTATION_URL = "https://birchlane.ca/book"\n'
+        'CONSULTATION_URL = "https://birchlane.ca/book"\nINDIVIDUAL_CONSULTATION_URL = "https://birchlane.ca/book-for-one"\n'
         'CLINICIAN_DETAILS = {"registration": "College of Registered Psychotherapists of Ontario, no. 4821"}\n'
         'I18N_SUBSITES["fr"]["CLINICIAN_DETAILS"] = {"registration": "Ordre des psychothérapeutes autorisés de l\'Ontario, no 4821"}\n')
     result = subprocess.run(["make", "-s", "publish", f"PUBLISHCONF={settings}", f"INPUTDIR={content}",

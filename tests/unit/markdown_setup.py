@@ -11,8 +11,9 @@ BOOKING = {
     "label": "Book a free 15-minute consultation",
     "blurb": "A short free call.",
     "checklist_prompt": "A short free call.",
-    "resources": [{"name": "Test Helpline", "how": "Call 0000, any time.", "tel": "0000",
-                   "url": "https://help.example.org/"}],
+    "resources": [{"name": "Test Helpline", "group": "violence", "serves": "Anyone", "hours": "24/7",
+                   "how": "Someone listens and helps you plan.", "call": "0000", "call_label": "0000",
+                   "url": "https://help.example.org/", "source": "https://help.example.org/contact"}],
     "individual_url": "https://booking.example.org/individual",
 }
 

@@ -45,16 +45,39 @@ def test_a_bad_or_missing_booking_url_is_refused(url):
 
 
 def test_help_region_must_have_resources():
-    with pytest.raises(ConsultationSettingsError, match="HELP_REGION is 'UK'.*it has: CA, CA-fr, US"):
+    with pytest.raises(ConsultationSettingsError, match="HELP_REGION is 'UK' but there is no checked help list.*lists: CA-ON, US"):
         consultation_settings({**GOOD, "HELP_REGION": "UK"})
 
 
-def test_own_help_resources_are_checked():
-    with pytest.raises(ConsultationSettingsError, match="needs a `name` and a `how`"):
-        consultation_settings({**GOOD, "HELP_REGION": "UK", "HELP_RESOURCES": {"UK": [{"name": "Line"}]}})
-    values = consultation_settings({**GOOD, "HELP_REGION": "UK",
-                                    "HELP_RESOURCES": {"UK": [{"name": "Line", "how": "Call 999."}]}})
-    assert values["HELP_REGION"] == "UK"
+def test_a_whole_country_whose_services_are_provincial_is_refused():
+    with pytest.raises(ConsultationSettingsError, match="help services in Canada are run by each province.*CA-ON"):
+        consultation_settings({**GOOD, "HELP_REGION": "CA"})
+
+
+def test_a_region_without_a_list_in_the_site_language_is_refused():
+    with pytest.raises(ConsultationSettingsError, match=r"HELP_RESOURCES\['US'\] has no list in 'fr'"):
+        consultation_settings({**GOOD, "HELP_REGION": "US", "DEFAULT_LANG": "fr"})
+
+
+LINE = {"name": "Line", "how": "Call 999.", "source": "https://line.example.org/contact"}
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"name": "Line"}, "needs a `name` and a `how`"),
+    ({**LINE, "source": ""}, "has no `source`"),
+    ({**LINE, "call": "999"}, "`call` needs `call_label`"),
+    ({**LINE, "call": "0800 123", "call_label": "0800 123"}, "write digits only"),
+    ({**LINE, "group": "crisis"}, "`group` is 'crisis'"),
+    ({**LINE, "url": "http://line.example.org"}, "`url` must start with https://"),
+])
+def test_own_help_resources_are_checked(entry, message):
+    with pytest.raises(ConsultationSettingsError, match=message):
+        consultation_settings({**GOOD, "HELP_REGION": "UK", "HELP_RESOURCES": {"UK": {"en": [entry]}}})
+
+
+def test_own_help_resources_that_are_complete_are_used():
+    values = consultation_settings({**GOOD, "HELP_REGION": "UK", "HELP_RESOURCES": {"UK": {"en": [LINE]}}})
+    assert values["HELP_RESOURCES_FOR_REGION"] == [LINE]
 
 
 def test_label_and_switches_are_checked():

@@ -4,6 +4,13 @@
 // press within 5 seconds of the last, does the same; each press is announced. Texts come from
 // data-i18n-* attributes on the component.
 
+// Exit in one tab reaches every open tab of the site: a BroadcastChannel message, or, where
+// there is none, a storage event (a key written and removed at once). Each tab then erases
+// what it holds (its own session storage too) and leaves. A page of the site reached again
+// with Back or Forward after an Exit in this tab leaves at once as well (a flag in this tab's
+// session storage, cleared by the next ordinary visit).
+const EXIT_SIGNAL = 'exit-this-page:signal';
+const EXITED_FLAG = 'exit-this-page:exited';
 const EXIT_SHIFT_PRESSES = 3;
 const EXIT_SHIFT_TIMEOUT = 5000; // milliseconds allowed between presses, as in GOV.UK Frontend
 
@@ -48,8 +55,44 @@ class ExitPage {
     });
     // Capture phase on keyup, as GOV.UK does: it also counts in text fields, by design.
     document.addEventListener('keyup', (event) => this.keyup(event), true);
-    window.addEventListener('pageshow', () => this.reset());
+    window.addEventListener('pageshow', (event) => {
+      if (this.cameBackAfterExit(event)) this.leave();
+      else this.reset();
+    });
+    this.listenToOtherTabs();
     root.setAttribute('data-exit-page-init', '');
+  }
+
+  listenToOtherTabs () {
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(EXIT_SIGNAL);
+      this.channel.addEventListener('message', (event) => { if (event.data === 'exit') this.leave(); });
+    }
+    window.addEventListener('storage', (event) => { if (event.key === EXIT_SIGNAL && event.newValue) this.leave(); });
+  }
+
+  tellOtherTabs () {
+    if (this.channel) {
+      this.channel.postMessage('exit');
+      return;
+    }
+    try {
+      localStorage.setItem(EXIT_SIGNAL, String(Date.now()));
+      localStorage.removeItem(EXIT_SIGNAL);
+    } catch (error) {
+      console.warn('ExitPage: other tabs could not be told', error);
+    }
+  }
+
+  // Back or Forward to this page after an Exit in this tab (or a page restored from the cache).
+  cameBackAfterExit (event) {
+    let exited = false;
+    try { exited = sessionStorage.getItem(EXITED_FLAG) === '1'; } catch {}
+    if (!exited) return false;
+    const navigation = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    if (event.persisted || (navigation && navigation.type === 'back_forward')) return true;
+    try { sessionStorage.removeItem(EXITED_FLAG); } catch {}  // an ordinary visit: the reader came on purpose
+    return false;
   }
 
   keyup (event) {
@@ -91,14 +134,23 @@ class ExitPage {
   }
 
   exit () {
+    this.tellOtherTabs();
+    this.leave();
+  }
+
+  // Hide the page at once, erase what this tab holds, and go to the neutral page.
+  leave () {
     this.status.textContent = '';
     document.body.classList.add('exit-page-hide-content');
-    this.overlay = document.createElement('div');
-    this.overlay.className = 'exit-page-overlay';
-    this.overlay.setAttribute('role', 'alert');
-    document.body.append(this.overlay);
+    if (!this.overlay) {
+      this.overlay = document.createElement('div');
+      this.overlay.className = 'exit-page-overlay';
+      this.overlay.setAttribute('role', 'alert');
+      document.body.append(this.overlay);
+    }
     this.overlay.textContent = this.text.activated;
     eraseEverything();
+    try { sessionStorage.setItem(EXITED_FLAG, '1'); } catch {}
     location.replace(this.link.href);
   }
 

@@ -155,6 +155,10 @@ class Checklist(LineTrackedBlock):
         "notes": (False, type_yes_no),
         # Shown in place of the count-based reflection once a safety item is ticked.
         "safety_message": ("", type_text),
+        # The id of an item that must be ticked before any count means anything (`{#hurt-stopped}`):
+        # until it is, `gate_message` takes the place of the count-based reflection.
+        "gate": ("", type_text),
+        "gate_message": ("", type_text),
     }
 
     def on_validate(self, parent):
@@ -185,6 +189,7 @@ class Checklist(LineTrackedBlock):
         ordinary = [item for item in items if not item[2]]
         has_safety_items = len(ordinary) != len(items)
         self.check_reflections(reflections, len(ordinary), len(items) - len(ordinary))
+        gate = self.check_gate(ordinary)
 
         block.clear()
         block.set("class", "checklist")
@@ -216,6 +221,8 @@ class Checklist(LineTrackedBlock):
             if safety:
                 item.set("class", "checklist__item checklist__item--safety")
                 attributes["data-safety"] = ""
+            if key == gate:
+                attributes["data-gate"] = ""
             etree.SubElement(item, "input", attributes)
             label = etree.SubElement(item, "label", {"class": "checklist__label", "for": input_id})
             label.text = text
@@ -250,6 +257,10 @@ class Checklist(LineTrackedBlock):
         for reflection in reflections:
             reflection.attrib.pop("data-line", None)
             meaning.append(reflection)
+        if gate:
+            gated = etree.SubElement(meaning, "div", {
+                "class": "checklist__reflection checklist__reflection--gate", "data-gate-reflection": ""})
+            etree.SubElement(gated, "p").text = self.options["gate_message"]
         # Every checklist carries the safety message: a safety tick anywhere on the page
         # replaces every count-based reflection on it.
         safety = etree.SubElement(meaning, "div", {
@@ -276,6 +287,22 @@ class Checklist(LineTrackedBlock):
         if self.options["hint"]:
             read.append(hint)
         self.tracker["chrome_words"] = self.tracker.get("chrome_words", 0) + words(block) - sum(map(words, read))
+
+    def check_gate(self, ordinary):
+        """The gate item's key, checked, or "" when the checklist has none."""
+        gate = self.options["gate"].strip().lstrip("#")
+        if not gate:
+            if self.options["gate_message"]:
+                self.fail("it has a `gate_message` but no `gate`. Add `gate: ` and the id of the item that "
+                          "must be ticked first, e.g. `gate: hurt-stopped`.")
+            return ""
+        if gate not in [key for key, _, _ in ordinary]:
+            self.fail(f"`gate: {gate}` names no item of this checklist. Put `{{#{gate}}}` at the end of the "
+                      "item that must be ticked first (not a `{.safety}` one), or correct the name after `gate:`.")
+        if not self.options["gate_message"]:
+            self.fail(f"`gate: {gate}` needs a `gate_message`: what the reader reads while that item is "
+                      "not ticked, e.g. `gate_message: Repair starts once the hurt has stopped.`")
+        return gate
 
     def item_lines(self):
         """The line of each list item written directly in this block, in order."""
@@ -522,7 +549,9 @@ class ReflectionChecklistExtension(BlocksExtension):
                 "or your relationship."), "Note shown under every checklist."],
             "reflections_heading": [N_("What your answers might mean"), "Heading above the reflections."],
             "notes_label": [N_("My private notes (optional)"), "Label of the notes box."],
-            "notes_hint": [N_("Your notes stay in this browser on this device. They are never sent anywhere."),
+            "notes_hint": [N_(
+                "Never sent anywhere. Kept for this tab only, unless you tick \"Remember my answers\" "
+                "below; printed with your reflections. Anyone who uses this device could read them."),
                            "Hint under the notes label."],
             "remember_label": [N_("Remember my answers on this device"), "Label of the opt-in."],
             "remember_hint": [N_(
@@ -557,7 +586,7 @@ class ReflectionChecklistExtension(BlocksExtension):
             "safety_title": [N_("Your safety comes first"), "Title of the help panel a safety tick opens."],
             "safety_panel_text": [N_(
                 "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
-                "not have to sort this out alone. People who answer day or night can listen and help."),
+                "not have to sort this out alone. The people at these services can listen and help."),
                 "Text of the default help panel (sites with a `safety_panel` hook write their own)."],
             "help_url": ["", "The help page the default help panel links to; required once a checklist "
                          "has a safety item. Pelican links such as {filename}/pages/help.md work."],
@@ -569,8 +598,8 @@ class ReflectionChecklistExtension(BlocksExtension):
                 "device's clipboard."), "Shown next to Print and Copy in My reflections."],
             "safety_message": [N_(
                 "You ticked something about fear, threats or harm. That matters more than any "
-                "count on this list. Your safety comes first: the services under \"Your safety "
-                "comes first\" can listen, day or night, and help you think about what to do next."),
+                "count on this list. The services listed with this checklist can listen and help you "
+                "think about what to do next."),
                 "Shown in place of the count-based reflection once a safety item is ticked."],
             # Not None: Markdown would turn a None default into a boolean.
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],

@@ -29,7 +29,7 @@ function checklistTexts (root) {
 
 // The count-based reflection written for this many ticks (an empty data-max means "or more").
 function reflectionFor (root, ticked) {
-  return [...root.querySelectorAll('.checklist__reflection:not([data-safety-reflection])')].find((reflection) =>
+  return [...root.querySelectorAll('.checklist__reflection:not([data-safety-reflection]):not([data-gate-reflection])')].find((reflection) =>
     ticked >= Number(reflection.dataset.min) &&
     (reflection.dataset.max === '' || ticked <= Number(reflection.dataset.max)));
 }
@@ -39,11 +39,39 @@ function pageHasSafetyTick () {
   return document.querySelector('.checklist__input[data-safety]:checked') !== null;
 }
 
-// Couples-booking prompts outside the checklists (header button, end-of-article panel,
-// consultation blocks) step back while a safety item is ticked.
+// Couples prompts outside the checklists (header button, end-of-article panel, consultation
+// blocks, the learning path's next step, related reading, paragraphs the author marked
+// `couples-work`) step back while a safety item is ticked, and the safety route comes forward.
 function syncCouplesPrompts (unsafe) {
-  for (const prompt of document.querySelectorAll('[data-couples-booking]')) prompt.hidden = unsafe;
+  for (const prompt of document.querySelectorAll('[data-couples-booking], [data-couples-work], .couples-work')) {
+    prompt.hidden = unsafe;
+  }
+  for (const route of document.querySelectorAll('[data-safety-route]')) route.toggleAttribute('data-shown', unsafe);
 }
+
+// A print made after a safety tick carries the help alone (checklist.css); without page margins
+// the browser adds no header or footer either, so the paper shows neither the page's title nor
+// its address. (Without JavaScript the browser's own header and footer may still show them.)
+const printSafely = {
+  rule: null,
+  before () {
+    if (!pageHasSafetyTick()) return;
+    document.documentElement.classList.add('print-safety');
+    try {
+      const sheet = [...document.styleSheets].find((candidate) => { try { return candidate.cssRules; } catch { return false; } });
+      if (sheet) this.rule = { sheet, index: sheet.insertRule('@page { margin: 0 }', sheet.cssRules.length) };
+    } catch (error) {
+      console.warn('Checklist: could not remove the print margins', error);
+    }
+  },
+  after () {
+    document.documentElement.classList.remove('print-safety');
+    if (this.rule) this.rule.sheet.deleteRule(this.rule.index);
+    this.rule = null;
+  }
+};
+window.addEventListener('beforeprint', () => printSafely.before());
+window.addEventListener('afterprint', () => printSafely.after());
 
 function prefersReducedMotion () {
   return Boolean(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
@@ -71,6 +99,8 @@ class Checklist {
     this.next = find('[data-next]');
     this.safetyPanel = find('[data-safety-panel]');
     this.safetyReflection = find('[data-safety-reflection]');
+    this.gate = find('.checklist__input[data-gate]');
+    this.gateReflection = find('[data-gate-reflection]');
     this.key = storageKey(storageNamespace(root), root.dataset.checklist);
     this.told = new Set();
     this.answered = false;  // the reader has ticked or unticked something since arriving or clearing
@@ -205,7 +235,10 @@ class Checklist {
     // "If you ticked none" is an answer: it waits until the reader has answered something
     // (ticked, then unticked) or has saved answers, rather than greeting them on arrival.
     const answered = this.answered || ticked > 0 || Boolean(this.notes && this.notes.value);
-    const shown = unsafe ? this.safetyReflection : (answered ? reflectionFor(this.root, ticked) : null);
+    // A gate item (`gate:` option) not ticked yet: its message, whatever else is ticked.
+    const gated = this.gate && !this.gate.checked && ticked > 0;
+    const shown = unsafe ? this.safetyReflection
+      : gated ? this.gateReflection : (answered ? reflectionFor(this.root, ticked) : null);
     for (const reflection of this.root.querySelectorAll('.checklist__reflection')) {
       reflection.hidden = reflection !== shown;
     }

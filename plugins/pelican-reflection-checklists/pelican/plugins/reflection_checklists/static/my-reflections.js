@@ -115,11 +115,12 @@ class MyReflections {
     const help = unsafe && openHelpList();
     if (help) {
       lines.push('', this.text.help);
+      // Each entry: its name, then the rest of its words (what it does, when, how to call).
       for (const item of help.querySelectorAll('li')) {
         const name = squash(item.querySelector('strong'));
-        const how = squash(item.querySelector('span'));
+        const rest = [...item.children].filter((part) => !part.querySelector('strong')).map(squash).filter(Boolean).join(' ');
         const site = item.querySelector('a[href^="http"]');
-        lines.push(`- ${name}: ${how}${site ? ` ${site.href}` : ''}`);
+        lines.push(`- ${name}: ${rest}${site ? ` ${site.href}` : ''}`);
       }
     }
     for (const root of this.checklists) {

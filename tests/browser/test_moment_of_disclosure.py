@@ -1,0 +1,174 @@
+"""The moment of disclosure (issue 26), in Chromium on a phone, in both languages and both
+colour schemes: the right help first, nothing pointing back to couples work, nothing left
+behind on paper or in another tab.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+import pelicanconf
+from tests.browser.test_safety_layer import NEUTRAL_PAGE, PHONE_SCREEN, outside_pattern
+
+EXIT_URLS = {"en": pelicanconf.EXIT_URL, "fr": pelicanconf.I18N_SUBSITES["fr"]["EXIT_URL"]}
+# (language, page, an ordinary item, a safety item, the panel's title, "Book a call just for me")
+READERS = [
+    ("en", "/how-it-shows-up-day-to-day/", "One of us looks through", "checks where I am",
+     "Your safety comes first", "Book a call just for me"),
+    ("fr", "/fr/how-it-shows-up-day-to-day/", "fouille", "vérifie où je suis",
+     "Votre sécurité passe avant tout", "Réserver un appel juste pour moi"),
+]
+SCHEMES = ["light", "dark"]
+
+
+def reader_page(browser, site_url, language, scheme="light", javascript=True):
+    context = browser.new_context(viewport=PHONE_SCREEN, color_scheme=scheme, java_script_enabled=javascript)
+    context.route(outside_pattern(EXIT_URLS[language]),
+                  lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE))
+    return context, context.new_page()
+
+
+def tick(page, text):
+    page.get_by_role("checkbox", name=re.compile(re.escape(text), re.I)).first.check()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("language, path, ordinary, safety, panel_title, just_for_me", READERS, ids=["en", "fr"])
+def test_help_comes_in_order_of_need_with_buttons_a_thumb_can_hit(browser, site_url, scheme, language, path,
+                                                                  ordinary, safety, panel_title, just_for_me):
+    context, page = reader_page(browser, site_url, language, scheme)
+    page.goto(site_url + path)
+    tick(page, safety)
+    panel = page.get_by_role("region", name=panel_title)
+    expect(panel).to_be_visible()
+    cards = panel.locator(".help-card")
+    groups = [card.get_attribute("class").split("help-card--")[1] for card in cards.all()]
+    # 911 first, then the violence lines open day and night, then the rest; website-only last.
+    assert groups[0] == "emergency" and groups[1] == "violence", groups
+    assert groups.index("more") > max(i for i, group in enumerate(groups) if group == "violence")
+    first_line = cards.nth(1)
+    call = first_line.locator("a[href^='tel:']").first
+    expect(call).to_be_visible()
+    box = call.bounding_box()
+    assert box["height"] >= 44, box
+    actions = panel.locator(".help-card__action")
+    assert actions.count() >= 6
+    for action in actions.all():
+        assert action.bounding_box()["height"] >= 44
+    reachable = [card.locator("a[href^='tel:'], a[href^='sms:']").count() > 0 for card in cards.all()]
+    assert reachable == sorted(reachable, reverse=True) and not reachable[-1], reachable  # website-only last
+    # Each card says who it serves and when; the panel promises nothing it cannot keep.
+    for card in cards.all():
+        expect(card.locator(".help-card__facts")).not_to_be_empty()
+    assert "day or night" not in panel.inner_text() and "jour et nuit" not in panel.inner_text().split("\n")[1]
+    # The call just for me is a booking for one person, never the couples booking.
+    individual = panel.get_by_role("link", name=just_for_me)
+    assert individual.get_attribute("href") == pelicanconf.INDIVIDUAL_CONSULTATION_URL != pelicanconf.CONSULTATION_URL
+    # The Exit control is big and urgent in both schemes: white on a strong red.
+    exit_link = page.locator(".safety-bar__exit")
+    assert exit_link.bounding_box()["height"] >= 44
+    colours = exit_link.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    assert colours[0] == "rgb(255, 255, 255)", colours
+    red, green, blue = map(int, re.findall(r"\d+", colours[1])[:3])
+    assert red > 120 and red > 3 * green and red > 3 * blue, colours  # a strong red, not a soft pink
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("language, path, safety", [
+    ("en", "/can-trust-be-rebuilt/", "I feel afraid of my partner"),
+    ("fr", "/fr/can-trust-be-rebuilt/", "J'ai peur de mon ou ma partenaire"),
+], ids=["en", "fr"])
+def test_after_a_safety_tick_nothing_on_the_page_points_to_couples_work(browser, site_url, javascript, language, path,
+                                                                        safety):
+    context, page = reader_page(browser, site_url, language, javascript=javascript)
+    page.goto(site_url + path)
+    couples = page.locator(".couples-work, [data-couples-work], [data-couples-booking]")
+    assert couples.count() >= 3  # the article's marked paragraph, the learning path, related reading, the panel
+    assert page.locator(".couples-work:visible").count() >= 1
+    route = page.locator("[data-safety-route]")
+    expect(route).to_be_hidden()
+    tick(page, safety)
+    for element in couples.all():
+        expect(element).to_be_hidden()
+    expect(route).to_be_visible()
+    expect(route.locator("a").first).to_have_attribute("href", re.compile(r"getting-help-now/$"))
+    context.close()
+
+
+def test_the_readiness_checklist_shows_no_good_footing_while_the_hurt_goes_on(browser, site_url):
+    context, page = reader_page(browser, site_url, "en")
+    page.goto(site_url + "/can-trust-be-rebuilt/")
+    checklist = page.get_by_role("region", name="Are we ready to start repair?")
+    for item in ("takes full responsibility", "honest answer", "offered freely", "We both want to try"):
+        tick(page, item)
+    gate = checklist.locator("[data-gate-reflection]")
+    expect(gate).to_be_visible()
+    expect(gate).to_contain_text("still going on")
+    expect(checklist.locator(".checklist__reflection:not([data-gate-reflection]):visible")).to_have_count(0)
+    tick(page, "The hurtful behaviour has stopped")
+    expect(gate).to_be_hidden()
+    expect(checklist.locator(".checklist__reflection:visible")).to_have_count(1)
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_print_after_a_safety_tick_carries_the_help_and_nothing_that_was_ticked(browser, site_url, javascript):
+    context, page = reader_page(browser, site_url, "en", javascript=javascript)
+    page.goto(site_url + "/aftermath-of-a-fight/")
+    tick(page, "I said what set me off")
+    tick(page, "pushing, hitting")
+    page.emulate_media(media="print")
+    printed = page.locator("body").inner_text()
+    assert "911" in printed and "Victim Support Line" in printed
+    for revealing in ("My reflections", "Your safety comes first", "fear, threats or harm", "pushing", "set me off",
+                      "Aftermath of a fight", "What your answers might mean"):
+        assert revealing.lower() not in printed.lower(), revealing
+    context.close()
+
+
+def test_exit_in_one_tab_clears_every_open_tab_of_the_site(browser, site_url):
+    context, first = reader_page(browser, site_url, "en")
+    second = context.new_page()
+    second.goto(site_url + "/how-it-shows-up-day-to-day/")
+    tick(second, "One of us looks through")
+    assert second.evaluate("Object.keys(sessionStorage).some(k => k.startsWith('reflection-checklists:'))")
+    first.goto(site_url + "/what-trust-is/")
+    first.get_by_role("link", name="Exit this page").click()
+    expect(first).to_have_url(EXIT_URLS["en"])
+    expect(second).to_have_url(EXIT_URLS["en"])
+    # Back in the second tab never shows the site again.
+    second.go_back()
+    second.wait_for_timeout(300)
+    assert not second.url.startswith(site_url), second.url
+    context.close()
+
+
+def test_back_after_exit_does_not_show_the_practice(browser, site_url):
+    context, page = reader_page(browser, site_url, "en")
+    page.goto(site_url + "/")
+    page.goto(site_url + "/how-it-shows-up-day-to-day/")
+    page.get_by_role("link", name="Exit this page").click()
+    expect(page).to_have_url(EXIT_URLS["en"])
+    page.go_back()
+    expect(page).to_have_url(EXIT_URLS["en"])
+    # Coming back on purpose (typing the address) works as usual.
+    page.goto(site_url + "/")
+    expect(page.locator("main")).to_be_visible()
+    expect(page).to_have_url(site_url + "/")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["/getting-help-now/", "/fr/getting-help-now/"])
+def test_the_help_page_shows_a_call_button_on_the_first_screen_of_a_phone(browser, site_url, scheme, path):
+    context, page = reader_page(browser, site_url, "fr" if path.startswith("/fr/") else "en", scheme)
+    page.goto(site_url + path)
+    first_call = page.locator(".help-list a[href^='tel:']").first
+    box = first_call.bounding_box()
+    assert box["height"] >= 44 and box["y"] + box["height"] <= PHONE_SCREEN["height"], box
+    # Every entry says where its number was checked.
+    cards = page.locator(".help-card")
+    assert cards.count() == page.locator(".help-card .help-card__source a").count() >= 8
+    context.close()
