@@ -160,9 +160,10 @@ DRAFTS ?=
 html: $(BUILD_STAMP) compile-translations
 	DRAFTS="$(DRAFTS)" "$(BIN)/python" -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" $(PELICANOPTS)
 
+# Production's headers and 404 page; a taken port stops with a message; BIND=0.0.0.0 prints the
+# addresses a phone on the same network can open.
 serve: html
-	@echo 'Serving the site at http://$(BIND):$(PORT)/ (Ctrl+C to stop)'
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) --log-handler plain
+	"$(BIN)/python" -m tools.serve --output "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND)
 
 devserver: $(BUILD_STAMP) compile-translations
 	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)

@@ -32,6 +32,25 @@ class ProblemCounter(logging.Handler):
         self.count += 1
 
 
+class OncePerBuild(logging.Filter):
+    """Each message once: the French site's run reads the English files again, and a mistake
+    reported by both runs is one mistake (printed once, counted once)."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = set()
+        self.last = (None, True)  # the record every handler is looking at now, and the answer
+
+    def filter(self, record):
+        if self.last[0] is record:
+            return self.last[1]
+        key = (record.levelno, record.getMessage())
+        keep = key not in self.seen
+        self.seen.add(key)
+        self.last = (record, keep)
+        return keep
+
+
 def read_settings_plainly(settings_file, override):
     """Pelican's read_settings, with a settings file that is not valid Python explained."""
     try:
@@ -75,6 +94,10 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
         override["OUTPUT_PATH"] = output
     level = logging.WARNING if fail_on == "warnings" else logging.ERROR
     counter = ProblemCounter(level)
+    once = OncePerBuild()
+    handlers = [*logging.getLogger().handlers, counter]
+    for handler in handlers:
+        handler.addFilter(once)
     logging.getLogger().addHandler(counter)
     try:
         settings = read_settings_plainly(settings_file, override)
@@ -85,6 +108,8 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
         logging.getLogger("build").error("%s", error)
     finally:
         logging.getLogger().removeHandler(counter)
+        for handler in handlers:
+            handler.removeFilter(once)
     return counter.count
 
 
@@ -120,7 +145,7 @@ def pelican_options(argv):
 
 def report_failure(problems, fail_on, outcome):
     kind = "warning or error" if fail_on == "warnings" else "error"
-    print(f"\n{outcome}: {problems} {kind}(s) above. Fix the file and line named, then run it again.",
+    print(f"\n{outcome}: {problems} {kind}(s) above. Fix what each one names, then run it again.",
           file=sys.stderr)
 
 

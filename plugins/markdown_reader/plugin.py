@@ -241,8 +241,10 @@ def without_markdown_blocks(reader_class):
 
 def use_site_readers(readers):
     for extension, reader_class in list(readers.reader_classes.items()):
-        if extension == "static":
-            continue  # images and other static files are copied as they are, never read as text
+        if extension == "static" or reader_class is None:
+            # Static files are copied as they are, never read as text; `READERS = {"html": None}`
+            # turns a reader off (Pelican drops that entry itself).
+            continue
         if extension in MarkdownReader.file_extensions:
             readers.reader_classes[extension] = SiteMarkdownReader
         else:

@@ -117,19 +117,23 @@ def check_written_pages(pelican):
     output = Path(settings["OUTPUT_PATH"])
     site_origin = origin_of(settings.get("SITEURL") or "") if settings.get("SITEURL") else None
     elsewhere = None
+    found = {}  # (kind, snippet, where) -> the pages holding it: a template's mistake is on every page
     for path in sorted([*output.rglob("*.html"), *output.rglob("*.svg")]):
         for kind, snippet in page_policy.blocked_in(path, site_origin):
             source = _sources.get(os.path.abspath(path))
-            where = page_policy.find_line([source], snippet) if source else None
-            if where is None:
-                elsewhere = elsewhere or template_and_catalog_files(settings)
-                where = page_policy.find_line(elsewhere, snippet)
-            logger.error(
-                "page policy: %s holds %s (`%s`)%s. The site's security rules forbid it: readers' browsers "
-                "would block it, or it could harm them. Remove it%s.",
-                path.relative_to(output).as_posix(), page_policy.WHY[kind], snippet,
-                f", most likely from {os.path.relpath(where.rsplit(':', 1)[0])}:{where.rsplit(':', 1)[1]}" if where else "",
-                " from the SVG file" if path.suffix.lower() == ".svg" else "")
+            if source and page_policy.find_line([source], snippet):
+                continue  # the article's own markup: site_guard's content policy named its line already
+            elsewhere = elsewhere or template_and_catalog_files(settings)
+            where = page_policy.find_line(elsewhere, snippet)
+            found.setdefault((kind, snippet, where), []).append(path.relative_to(output).as_posix())
+    for (kind, snippet, where), pages in found.items():
+        logger.error(
+            "page policy: %s holds %s (`%s`)%s. The site's security rules forbid it: readers' browsers "
+            "would block it, or it could harm them. Remove it%s.",
+            pages[0] + (f" (and {len(pages) - 1} other page(s))" if len(pages) > 1 else ""),
+            page_policy.WHY[kind], snippet,
+            f", most likely from {os.path.relpath(where.rsplit(':', 1)[0])}:{where.rsplit(':', 1)[1]}" if where else "",
+            " from the SVG file" if pages[0].lower().endswith(".svg") else "")
 
 
 def register():

@@ -195,3 +195,15 @@ def test_an_article_past_its_review_date_is_named_and_shows_when_it_was_due(tmp_
     code, output = make_html(fresh, {"a.md": article()})
     assert "last reviewed" not in output and "next review due 1 November 2027" in (
         fresh / "out" / "a-test" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mistake", [
+    'Text <span onclick="x">y</span>.',  # read by the English and the French run alike
+    "Text [x]({filename}/articles/missing.md).",
+])
+def test_one_mistake_is_said_once_and_counted_once(tmp_path, mistake):
+    code, output = make_html(tmp_path, {"a.md": article().replace("Some text.", mistake)})
+    assert code != 0
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, output
+    assert "The build failed: 1 error(s) above. Fix what each one names" in output

@@ -176,6 +176,8 @@ def test_a_template_with_a_handler_is_refused_naming_the_template(tmp_path, capl
     problems, log = run_build(small_site(tmp_path), tmp_path / "out", caplog, SEARCH_INDEX=False, THEME=str(theme))
     assert problems, log
     assert "an event handler attribute (`onclick=`), most likely from" in log and "partials/footer.html:" in log
+    # On every page, said once.
+    assert problems == 1 and log.count("page policy:") == 1 and "other page(s)" in log
 
 
 def french_catalog_with(tmp_path, changes):
@@ -298,3 +300,11 @@ def test_static_files_are_copied_as_they_are_never_read_as_text(tmp_path, caplog
     assert "Traceback" not in log
     for name, data in files.items():
         assert (tmp_path / "out" / "images" / name).read_bytes() == (data if isinstance(data, bytes) else data.encode())
+
+
+def test_a_reader_turned_off_in_settings_builds(tmp_path, caplog):
+    content = small_site(tmp_path, images={"handout.html": "<p>x</p>"})
+    (content / "articles" / "old.html").write_text("<html><head><title>Old</title></head><body>x</body></html>")
+    problems, log = run_build(content, tmp_path / "out", caplog, SEARCH_INDEX=False, READERS={"html": None, "htm": None})
+    assert problems == 0, log
+    assert not (tmp_path / "out" / "old").exists()

@@ -114,8 +114,9 @@ def allowed_hosts(bind, port):
     return {host.lower() for host in hosts}
 
 
-def make_app(output, port, bind="127.0.0.1", headers=None):
-    """A tornado app serving `output` with pretty URLs, our 404 page and livereload."""
+def make_app(output, port, bind="127.0.0.1", headers=None, live_reload=True):
+    """A tornado app serving `output` with pretty URLs, our 404 page and (unless `live_reload`
+    is False, as for `make serve`) livereload."""
     from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
     from livereload.server import LiveScriptInjector
     from tornado import web
@@ -185,13 +186,13 @@ def make_app(output, port, bind="127.0.0.1", headers=None):
             super().prepare()
             raise web.HTTPError(404)
 
+    reload_routes = [(r"/livereload", Socket), (r"/livereload.js", Script)] if live_reload else []
     return web.Application(
         [
-            (r"/livereload", Socket),
-            (r"/livereload.js", Script),
+            *reload_routes,
             (r"/(.*)", SiteHandler, {"path": output, "default_filename": "index.html"}),
         ],
-        transforms=[Inject],
+        transforms=[Inject] if live_reload else [],
         default_handler_class=Unknown,
         websocket_ping_interval=PING_INTERVAL,
         websocket_ping_timeout=3 * PING_INTERVAL,
@@ -199,11 +200,11 @@ def make_app(output, port, bind="127.0.0.1", headers=None):
     )
 
 
-def make_server(output, port, bind="127.0.0.1", idle_timeout=IDLE_TIMEOUT):
+def make_server(output, port, bind="127.0.0.1", idle_timeout=IDLE_TIMEOUT, live_reload=True):
     """The HTTP server: silent or half-sent connections are closed after `idle_timeout` seconds."""
     from tornado.httpserver import HTTPServer
 
-    return HTTPServer(make_app(output, port, bind), idle_connection_timeout=idle_timeout,
+    return HTTPServer(make_app(output, port, bind, live_reload=live_reload), idle_connection_timeout=idle_timeout,
                       body_timeout=idle_timeout, max_body_size=MAX_BODY)
 
 
