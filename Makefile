@@ -53,7 +53,7 @@ help:
 	@echo ''
 	@echo '  make serve [PORT=8000]     build, then serve at http://127.0.0.1:$(PORT)'
 	@echo '  make test                  run every test, browser tests included'
-	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver)'
+	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver, slow runs)'
 	@echo '  make html [DRAFTS=yes]     build the site into $(OUTPUTDIR) (drafts only with DRAFTS=yes)'
 	@echo '  make devserver [PORT=8000] serve, rebuild on save, reload the browser'
 	@echo '  make regenerate            rebuild on save with Pelican alone (no server)'
@@ -198,7 +198,7 @@ test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java compile-translations
 
 # The unit and build tests only (no browser, nginx or devserver): a minute instead of several.
 test-fast: $(TEST_STAMP) $(NODE_STAMP) compile-translations
-	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver"
+	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
 # extracts the marked words (templates, this site's plugins, the checklist package), merges

@@ -73,7 +73,8 @@ def resource_card(listing, entry, sources=True):
         line = etree.SubElement(card, "p", {"class": "help-card__facts"})
         for fact in facts:  # the stylesheet puts a dot between them
             etree.SubElement(line, "span").text = chrome(fact)
-    etree.SubElement(card, "p", {"class": "help-card__how"}).text = chrome(entry["how"])
+    if sources:  # the help page says what happens when you call; the panel keeps to who, when, how
+        etree.SubElement(card, "p", {"class": "help-card__how"}).text = chrome(entry["how"])
     if sources and entry.get("source"):
         source = etree.SubElement(card, "p", {"class": "help-card__source"})
         source.text = chrome(_("Checked on: "))
@@ -84,7 +85,8 @@ def resource_card(listing, entry, sources=True):
 
 def resource_list(parent, resources, heading="p", sources=False):
     """Help entries as cards in order of need, under a short title for each group. The help
-    page shows where each number was checked (`sources`); a checklist's panel links to it."""
+    page (`sources`) also says what each service does and where its number was checked; a
+    checklist's panel keeps to name, buttons, who and when, and links to the help page."""
     wrapper = etree.SubElement(parent, "div", {"class": "help-list"})
     previous, listing = None, None
     for entry in in_order_of_need(resources):

@@ -51,6 +51,24 @@ def _(message):
     return _current.gettext(message)
 
 
+class LocalDate:
+    """Jinja filter: a date written the way the page's language writes it ("6 December 2026",
+    "6 décembre 2026"), by Babel's CLDR data: no system locale needed, unlike strftime."""
+
+    def __init__(self, language):
+        from babel import Locale, UnknownLocaleError  # noqa: PLC0415
+
+        try:
+            self.locale = Locale.parse(str(language).replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale("en")  # a language Babel does not know (a test's pseudo-language)
+
+    def __call__(self, value):
+        from babel.dates import format_date  # noqa: PLC0415
+
+        return format_date(value, format="d MMMM y", locale=self.locale)
+
+
 def translation_url(translation, siteurl):
     """Jinja filter: a translation's address from this site (pelican-i18n-subsites gives it
     relative to this language's site, e.g. `../what-trust-is/` from the French one)."""
@@ -88,6 +106,7 @@ def on_initialized(pelican):
     activate(pelican.settings.get("DEFAULT_LANG", "en"), pelican.settings.get("LOCALE_PATHS", ()))
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["translation_url"] = translation_url
+    filters["local_date"] = LocalDate(pelican.settings.get("DEFAULT_LANG", "en"))
     filters["language_links"] = language_links
     pelican.settings["JINJA_FILTERS"] = filters
 

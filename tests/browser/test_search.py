@@ -55,7 +55,12 @@ def test_search_does_not_match_the_words_every_checklist_repeats(page, site, sit
     page.get_by_role("textbox", name="Words to search for").fill(only_chrome[0])
     message = page.locator(".pagefind-ui__message")
     message.filter(has_text="result").wait_for()
-    assert message.inner_text().startswith("No results"), (only_chrome[0], message.inner_text())
+    # No result comes from the checklists' own words (Pagefind may still return loose matches
+    # from an article's own text, e.g. its Sources: their excerpts never hold the word).
+    page.wait_for_timeout(500)
+    excerpts = [result.inner_text().lower() for result in page.locator(".pagefind-ui__result").all()]
+    assert message.inner_text().startswith("No results") or not any(only_chrome[0] in text for text in excerpts), (
+        only_chrome[0], excerpts)
 
 
 def test_without_javascript_the_search_page_points_to_the_archives(browser, site_url):

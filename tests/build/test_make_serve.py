@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow  # each runs `make` and a server: `make test` only
+
 
 def free_port():
     with socket.socket() as probe:

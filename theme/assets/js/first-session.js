@@ -11,6 +11,7 @@ class FirstSession extends MyReflections {
     if (root.hasAttribute('data-first-session-init')) return;
     this.root = root;
     this.sources = [...root.querySelectorAll('[data-source-checklist]')];
+    this.actions = root.querySelector('.my-reflections__actions');
     root.querySelector('[data-needs-script]').hidden = true;
     root.querySelector('[data-with-script]').hidden = false;
     this.render();
@@ -71,6 +72,8 @@ class FirstSession extends MyReflections {
     }
     this.summary.replaceChildren(...parts);
     this.status.textContent = '';
+    // Print and Copy only once there is something saved to print or copy.
+    if (this.actions) this.actions.hidden = !found.length;
   }
 
   plainText () {

@@ -243,7 +243,8 @@ class Checklist {
       reflection.hidden = reflection !== shown;
     }
     if (this.reflections) this.reflections.hidden = !shown;
-    if (this.next) this.next.hidden = unsafe;
+    // The booking prompt after the list waits until the reader has answered something.
+    if (this.next) this.next.hidden = unsafe || !answered;
     syncCouplesPrompts(unsafe);
     if (!this.safetyPanel) return;
     const opening = this.safetyInputs.some((input) => input.checked);

@@ -56,7 +56,6 @@ class MyReflections {
     this.checklists = [...document.querySelectorAll('[data-module="checklist"]')];
     if (!this.checklists.length) return;
     this.root = root;
-    root.hidden = false;
     this.render();
     root.addEventListener('click', (event) => {
       if (event.target.closest('[data-print]')) this.print();
@@ -106,6 +105,11 @@ class MyReflections {
     }
     this.summary.replaceChildren(...parts);
     this.status.textContent = '';
+    // Shown once there is something to reflect on: a tick, a note, or help after a safety tick.
+    this.root.hidden = !(unsafe || this.checklists.some((root) => {
+      const { ticked, notes } = checklistSummary(root, false);
+      return ticked.length || notes;
+    }));
   }
 
   // The same summary as plain text, under the page's title.
