@@ -265,8 +265,5 @@ I18N_SUBSITES = {
             ("Les répercussions", "Pourquoi la confiance blessée fait si mal, et comment cela se voit au quotidien."),
             ("Réparer et rebâtir", "Comment les couples rebâtissent la confiance, étape par étape, et quand il n'est pas sûr d'essayer."),
         ],
-        # All-numeric dates, a form Canadian French uses, so no month name depends on the
-        # machine's installed locales.
-        "DEFAULT_DATE_FORMAT": "%Y-%m-%d",
     },
 }
