@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 # This site's own plugins (plugins/*) share two small libraries, page_scan and site_errors.
 # Pelican loads a plugin from PLUGIN_PATHS without putting that folder on the import path,
 # so the folder is added here. The checklist plugin needs no such line: it is installed.
@@ -28,6 +30,8 @@ PRACTICE_CLINICIAN = "Ines Marlow"
 CLINICIAN_DETAILS = {
     "credentials": "Registered Psychotherapist",
     "registration": "College of Registered Psychotherapists of Ontario, no. 000000 (example)",
+    # The regulator's public register, where readers can check the registration.
+    "register_url": "https://www.crpo.ca/",
     "approach": "Gottman Method couples therapy, with ideas from emotionally focused therapy",
     "languages": "English and French",
     "formats": "Online anywhere in Ontario; in person in Ottawa",
@@ -136,7 +140,12 @@ AUTHOR_FEED_RSS = None
 # converted article and page bodies are): a quote in a title or a setting cannot break
 # an attribute, and an escaped `&lt;script&gt;` in a Summary stays text.
 # Words in templates are marked for translation ({% trans %}, _()); see plugins/site_i18n.
-JINJA_ENVIRONMENT = {"autoescape": True, "extensions": ["jinja2.ext.i18n"]}
+# Jinja's own bytecode cache (in ./cache, never published): each template is compiled once,
+# not once per generator and language in every build.
+_jinja_cache = Path(__file__).resolve().parent / "cache" / "jinja"
+_jinja_cache.mkdir(parents=True, exist_ok=True)
+JINJA_ENVIRONMENT = {"autoescape": True, "extensions": ["jinja2.ext.i18n"],
+                     "bytecode_cache": FileSystemBytecodeCache(str(_jinja_cache))}
 
 # A MARKDOWN setting replaces Pelican's default, so its extensions are listed again.
 MARKDOWN = {
@@ -244,6 +253,7 @@ I18N_SUBSITES = {
         "CLINICIAN_DETAILS": {
             "credentials": "Psychothérapeute autorisée",
             "registration": "Ordre des psychothérapeutes autorisés de l'Ontario, no 000000 (exemple)",
+            "register_url": "https://www.crpo.ca/",
             "approach": "Thérapie de couple selon la méthode Gottman, avec des idées de la thérapie centrée sur les émotions",
             "languages": "Français et anglais",
             "formats": "En ligne partout en Ontario; en personne à Ottawa",

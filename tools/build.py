@@ -123,7 +123,10 @@ def command_line(description, settings, fail_on, argv=None, extra=None):
     for flags, options in extra or []:
         parser.add_argument(*flags, **options)
     args, rest = parser.parse_known_args(argv)
-    args.overrides = pelican_options(rest)
+    try:
+        args.overrides = pelican_options(rest)
+    except ValueError as error:  # Pelican's own check of an -e value, in its own words
+        parser.exit(2, f"PELICANOPTS {' '.join(rest)!r} cannot be read: {error}\n")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     init_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)

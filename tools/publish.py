@@ -6,26 +6,29 @@ it and it replaces the output folder (old one renamed away, new one renamed
 in, old one deleted). Otherwise the new folder is deleted, the previous
 output is left exactly as it was, and the command exits 1.
 
-Stopped part-way (SIGTERM, SIGINT, SIGHUP, or the `make` that started it
-killed), it stops its build at once, deletes the new folder and swaps nothing
-in. A run killed outright (SIGKILL) cannot clean up; the next run removes what
-it left and, if it died between the two renames, puts the old output back.
+Stopped part-way (SIGTERM, SIGINT, SIGHUP where the system has it, or the
+`make` that started it gone), it stops its build at once, deletes the new
+folder and swaps nothing in. A run killed outright (SIGKILL) cannot clean up;
+the next run removes what it left and, if it died between the two renames,
+puts the old output back. Nothing here is Linux-only: the lock is filelock's,
+and a thread notices when the parent process is gone.
 
     SITEURL=https://example.org python -m tools.publish [--settings publishconf.py]
         [--content content] [--output output] [--headers deploy/_headers]
         [--fail-on warnings|errors]
 """
 
-import ctypes
-import fcntl
 import logging
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock
 
 from tools.build import build, command_line, report_failure
 
@@ -37,8 +40,7 @@ HEADERS = ROOT / "deploy" / "_headers"
 logger = logging.getLogger("publish")
 
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 class PublishStopped(BaseException):
@@ -54,45 +56,44 @@ def _stop(signum, frame):
     raise PublishStopped(signum)
 
 
+def stop_when_the_parent_is_gone(parent, stopped, every=0.5):
+    """`make publish` runs this with `exec`, so the parent is make itself: if make is killed,
+    even with SIGKILL, this process gets SIGTERM and stops (polling works on every system)."""
+    if hasattr(signal, "pthread_sigmask"):
+        # Stop signals are for the main thread (this one only watches): blocked here, the
+        # signal sent below reaches the main thread even while it sleeps or waits.
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    while not stopped.wait(every):
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+
+
 @contextmanager
 def stop_on_signals():
-    """Turn stop signals into PublishStopped, and get SIGTERM when the parent dies.
-
-    `make publish` runs this with `exec`, so the parent is make itself: if make is
-    killed, even with SIGKILL, Linux sends this process SIGTERM (prctl
-    PR_SET_PDEATHSIG; no maintained Python package wraps just this call).
-    """
+    """Turn stop signals into PublishStopped, and stop when the parent process is gone."""
     previous = {signum: signal.signal(signum, _stop) for signum in STOP_SIGNALS}
-    parent = os.getppid()
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: signals still stop the build
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        raise PublishStopped(signal.SIGTERM)
+    stopped = threading.Event()
+    threading.Thread(target=stop_when_the_parent_is_gone, args=(os.getppid(), stopped), daemon=True).start()
     try:
         yield
     finally:
+        stopped.set()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
 
 @contextmanager
 def one_publish_at_a_time(output):
-    """Lock the folder that holds the output (no lock file to leave behind); clean up what a
-    killed run left there."""
-    folder = os.open(output.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    """One publish at a time into this folder (a lock file beside it, `.<name>.lock`, which
+    the operating system releases if the run dies); clean up what a killed run left there."""
+    with FileLock(output.parent / f".{output.name}.lock"):
         olds = sorted(output.parent.glob(f".{output.name}.old-*"))
         if not output.exists() and olds:
             os.rename(olds.pop(), output)  # killed between the two renames of swap_in
         for leftover in olds + sorted(output.parent.glob(f".{output.name}.new-*")):
             shutil.rmtree(leftover, ignore_errors=True)
         yield
-    finally:
-        os.close(folder)
 
 
 def _readable(folder):
@@ -100,6 +101,20 @@ def _readable(folder):
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(folder, 0o777 & ~umask | 0o755)
+
+
+@contextmanager
+def signals_held():
+    """Stop signals wait until the block ends (where the system can hold them: not on Windows,
+    where the two renames simply run)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def swap_in(new, output):
@@ -153,11 +168,8 @@ def _publish(settings_file, content, output, headers, fail_on, overrides):
             shutil.copyfile(headers, new / "_headers")
             os.chmod(new / "_headers", 0o644)
         # No stop signal between here and the end of the swap: it is two renames.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
+        with signals_held():
             swap_in(new, output)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return 0
     finally:
         if new.exists():

@@ -20,12 +20,11 @@ PROJECT_SETTINGS = {
     "REFUSE_EXAMPLE_DETAILS",  # set by publishconf.py (see placeholders.py)
     "CLINICIAN_DETAILS",
     "REVIEW_INTERVAL_MONTHS",
-    "BUILD_PROCESSES",
 }
 PROJECT_PREFIXES = ("PRACTICE_", "CONSULTATION_", "INDIVIDUAL_", "HELP_", "EXIT_", "LEARNING_", "ARTICLE_TOC_",
                     "CLINICIAN_", "REVIEW_")
 CLINICIAN_KEYS = ("credentials", "registration", "approach", "languages", "formats", "location", "photo",
-                  "photo_alt")
+                  "photo_alt", "register_url")
 REQUIRED_TEXTS = {
     "PRACTICE_NAME": 'PRACTICE_NAME = "Your Practice Name"',
     "SITE_DESCRIPTION": 'SITE_DESCRIPTION = "Plain-language articles about trust in couples."',
@@ -64,6 +63,10 @@ def clinician_problems(settings):
                             f"It can hold: {', '.join(CLINICIAN_KEYS)}.")
         elif not isinstance(value, str):
             problems.append(f"`CLINICIAN_DETAILS[\"{key}\"]` must be a text in quotes; it is {value!r}.")
+    register = details.get("register_url")
+    if register and not (isinstance(register, str) and register.startswith("https://") and " " not in register):
+        problems.append(f"`CLINICIAN_DETAILS[\"register_url\"]` must be the regulator's public register as an "
+                        f"https:// address, e.g. \"https://www.crpo.ca/\"; it is {register!r}.")
     if details.get("photo") and not details.get("photo_alt"):
         problems.append("`CLINICIAN_DETAILS` has a \"photo\" but no \"photo_alt\": describe the photo for "
                         "readers who cannot see it, e.g. \"photo_alt\": \"Ines smiling, in her office\".")
@@ -78,17 +81,8 @@ def review_interval_problems(settings):
             f"it is {months!r}."]
 
 
-def build_processes_problems(settings):
-    processes = settings.get("BUILD_PROCESSES")
-    if processes is None or (isinstance(processes, int) and not isinstance(processes, bool) and processes >= 1):
-        return []
-    return [f"`BUILD_PROCESSES` must be a whole number of 1 or more (1 converts every file in one process), "
-            f"or None for one per CPU; it is {processes!r}."]
-
-
 def check_settings(pelican):
     problems = (unknown_setting_problems(pelican.settings) + missing_text_problems(pelican.settings)
-                + clinician_problems(pelican.settings) + review_interval_problems(pelican.settings)
-                + build_processes_problems(pelican.settings))
+                + clinician_problems(pelican.settings) + review_interval_problems(pelican.settings))
     if problems:
         raise SettingsError("settings: " + " ".join(problems) + " Fix it in your settings file (pelicanconf.py).")

@@ -36,8 +36,9 @@ from tests.helpers import article_pages, html_pages, is_french, page_url, soup
 GZIP_LEVEL = 6
 # Raised from 18,600 when the safety panel's help became cards with hours, who each service is
 # for and call buttons, and articles gained their safety route (issue 26): about 1.5 KB on the
-# heaviest French page. Issue 29 brings pages down by not repeating the help list per checklist.
-BUDGET_BYTES = 20_600
+# heaviest French page; then to 21,000 when articles gained Sources notes and longer sections and
+# the desktop layout its rules. Issue 29's goal (14 KB in 4 requests) is not reached yet.
+BUDGET_BYTES = 21_000
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {

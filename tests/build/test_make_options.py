@@ -40,3 +40,10 @@ def test_make_regenerate_builds_and_keeps_watching(tmp_path):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_a_setting_value_pelican_cannot_read_is_said_plainly(tmp_path):
+    result = make("html", f"OUTPUTDIR={tmp_path}", "PELICANOPTS=-e X=None")
+    assert result.returncode != 0
+    assert "PELICANOPTS '-e X=None' cannot be read" in result.stderr and "KEY=null" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -174,10 +174,15 @@ def test_the_clinician_is_on_the_home_page_about_and_under_every_article(site):
     for name in ("index.html", "about/index.html"):
         block = soup(site / name).select_one("section.clinician")
         assert PRACTICE_CLINICIAN in block.get_text(), name
-        for value in CLINICIAN_DETAILS.values():
-            assert " ".join(value.split()) in " ".join(block.get_text().split()), (name, value)
-        placeholder = block.select_one("svg.clinician__photo")
-        assert placeholder["role"] == "img" and PRACTICE_CLINICIAN in placeholder["aria-label"]
+        for key, value in CLINICIAN_DETAILS.items():
+            if key == "register_url":
+                assert block.find("a", href=value, string="Check it on the public register"), name
+            else:
+                assert " ".join(value.split()) in " ".join(block.get_text().split()), (name, value)
+        # Without a photo: initials, hidden from screen readers (the name is right beside them).
+        monogram = block.select_one(".clinician__monogram")
+        assert monogram["aria-hidden"] == "true" and monogram.get_text() == "IM"
+        assert not block.select("svg.clinician__photo")
     for page in article_pages(site):
         line = soup(page).select_one(".reviewed-by").get_text(" ", strip=True)
         assert line.startswith(f"Written and reviewed by {PRACTICE_CLINICIAN}") and "Last reviewed" in line, page

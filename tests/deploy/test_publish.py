@@ -72,7 +72,7 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(published, warnin
     assert "WARNING" in result.stderr and "98-an-article-with-a-warning.md" in result.stderr, result.stderr
     assert "Nothing was published" in result.stderr
     assert snapshot(published) == before
-    assert sorted(path.name for path in published.parent.iterdir()) == ["output"], "a temporary folder was left"
+    assert sorted(path.name for path in published.parent.iterdir()) == [".output.lock", "output"], "a temporary folder was left"
 
 
 def test_a_clean_publish_replaces_the_output(tmp_path):
@@ -82,7 +82,7 @@ def test_a_clean_publish_replaces_the_output(tmp_path):
     publish_site(output, SITE_URL)
     assert not (output / "stale.html").exists()
     assert (output / "index.html").is_file()
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".output.lock", "output"]
 
 
 @pytest.mark.parametrize("site_url, message", [
@@ -242,7 +242,7 @@ def test_a_run_killed_between_the_two_renames_gets_the_old_output_back(tmp_path)
     (tmp_path / ".output.new-def456").mkdir()
     with one_publish_at_a_time(output):
         assert (output / "index.html").read_text() == "the site readers had"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".output.lock", "output"]
 
 
 def test_publish_refuses_a_siteurl_with_a_space(tmp_path):

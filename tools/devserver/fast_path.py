@@ -234,9 +234,6 @@ class Rebuilder:
             # ...so it reads the main language's folders only (content/fr/ is the French site's).
             "ARTICLE_PATHS": main_language_paths(settings, "ARTICLE_PATHS"),
             "PAGE_PATHS": main_language_paths(settings, "PAGE_PATHS"),
-            # No worker processes: this process runs a watcher and a web server thread, which
-            # forking is not safe with, and after the first build it converts one file at a time.
-            "BUILD_PROCESSES": 1,
         })
         settings = DevSettings(settings)
         _CURRENT["settings"] = settings

@@ -13,17 +13,30 @@ def _stamp(path):
         return None
 
 
+def saves_filter():
+    """watchfiles' own filter (editor swap files, `__pycache__`, `.git`...), plus what a build or
+    an install writes (`build/`, `dist/`, `cache/`, `*.egg-info/`): a `make html` or a
+    `pip install` in another terminal is not an edit."""
+    from watchfiles import DefaultFilter
+
+    class SavesOnly(DefaultFilter):
+        def __call__(self, change, path):
+            return super().__call__(change, path) and ".egg-info" + os.sep not in path
+
+    return SavesOnly(ignore_dirs=(*DefaultFilter.ignore_dirs, "build", "dist", "cache"))
+
+
 def watch(rebuilder, stop, after_rebuild=None):
     """Feed changed files to the rebuilder until `stop` is set (runs in a thread).
 
     `after_rebuild()` runs after each rebuild (the devserver schedules its full check there).
     """
-    from watchfiles import DefaultFilter, watch as watch_files
+    from watchfiles import watch as watch_files
 
     settings_stamp = _stamp(rebuilder.settings_file)
     while not stop.is_set():
         folders = rebuilder.watched()
-        for changes in watch_files(*folders, watch_filter=DefaultFilter(), debounce=1600, step=30,
+        for changes in watch_files(*folders, watch_filter=saves_filter(), debounce=1600, step=30,
                                    stop_event=stop, rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
             changed = {path for _, path in changes}
             stamp = _stamp(rebuilder.settings_file)
