@@ -1,7 +1,8 @@
 """Settings for building the site locally (`make html`, `make serve`).
 
-Everything a practice changes lives in the first block. The practice below is
-fictional: replace its details with your own before publishing.
+A practice's own details (name, clinician, booking addresses, help region, languages) live
+in practice.toml; this file holds how the site is built. The example practice is fictional:
+replace its details with your own before publishing (README: "Use this for your practice").
 """
 
 import os
@@ -19,43 +20,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 # into .venv by the Makefile as any site would install it); this theme bundles its files.
 from pelican.plugins.reflection_checklists.assets import STATIC_DIR as checklist_static_dir
 from output_guard.folders import NEVER_PUBLISHED
+import practice_file
 
 # --- The practice ----------------------------------------------------------
-PRACTICE_NAME = "Kestrel & Fern Couples Therapy"
-PRACTICE_CLINICIAN = "Ines Marlow"
-# The clinician readers meet on the home page, on About and under every article. Every value
-# is shown as written; leave one out (or "") to leave that line out. `photo`: a file under
-# content/images (e.g. "images/ines.jpg", with `photo_alt`); without one, an illustrated
-# placeholder is shown. The registration below is an example: publishing refuses it.
-CLINICIAN_DETAILS = {
-    "credentials": "Registered Psychotherapist",
-    "registration": "College of Registered Psychotherapists of Ontario, no. 000000 (example)",
-    # The regulator's public register, where readers can check the registration.
-    "register_url": "https://www.crpo.ca/",
-    "approach": "Gottman Method couples therapy, with ideas from emotionally focused therapy",
-    "languages": "English and French",
-    "formats": "Online anywhere in Ontario; in person in Ottawa",
-    "location": "Ottawa, Ontario",
-}
-PRACTICE_REGION = "Ontario, Canada"
-PRACTICE_PHONE = "+1 555 0142 0199"
-PRACTICE_EMAIL = "hello@kestrel-fern.example.org"
+# Who the practice is (name, clinician, booking addresses, help region, languages) lives in
+# practice.toml, a small file a therapist can edit; plugins/practice_file.py checks it.
+# (PRACTICE_FILE=path/to/other.toml reads another one, e.g. to try a second practice.)
+PRACTICE = practice_file.read(os.environ.get("PRACTICE_FILE") or Path(__file__).resolve().parent / "practice.toml")
+PRACTICE_NAME = PRACTICE["practice"]["name"]
+PRACTICE_CLINICIAN = PRACTICE["clinician"]["name"]
+# Every value is shown as written; a value left "" leaves its line out. Without a `photo`,
+# the clinician's initials are shown.
+CLINICIAN_DETAILS = practice_file.clinician_details(PRACTICE)
+PRACTICE_REGION = PRACTICE["practice"].get("region", "")
+PRACTICE_PHONE = PRACTICE["practice"].get("phone", "")
+PRACTICE_EMAIL = PRACTICE["practice"].get("email", "")
+LANGUAGES = PRACTICE["practice"].get("languages", ["en"])
 
 # Where the "Book a free 15-minute consultation" buttons lead (https, mailto: or tel:).
-CONSULTATION_URL = "https://booking.example.org/kestrel-fern/free-consultation"
+CONSULTATION_URL = PRACTICE["booking"]["couples"]
 CONSULTATION_LABEL = "Book a free 15-minute consultation"
 CONSULTATION_BLURB = "A short, free phone or video call to see whether working together could help."
 # "Book a call just for me": what a reader who ticked something about fear or harm is offered
 # (safety panel, help pages). A booking for one person, never the couples booking: the build
 # warns, and publishing refuses, when it is missing or the same as CONSULTATION_URL.
-INDIVIDUAL_CONSULTATION_URL = "https://booking.example.org/kestrel-fern/individual-call"
+INDIVIDUAL_CONSULTATION_URL = PRACTICE["booking"].get("individual", "")
 # True adds utm_* parameters to booking links so the practice can see which article helped.
 # The cost: the booking provider then learns which article the reader was on. Safety pages,
 # tag, category and help pages are never named, and safety links are never tagged.
 CONSULTATION_CAMPAIGN_PARAMETERS = False
 
 # Crisis and safety resources shown on "Getting help now" (see README: "Help resources").
-HELP_REGION = "CA-ON"
+HELP_REGION = PRACTICE["practice"].get("help_region", "CA-ON")
 # "Exit this page" leads here: a neutral site that draws no attention.
 EXIT_URL = "https://weather.gc.ca/"
 
@@ -82,8 +78,9 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PATH = "content"
-ARTICLE_PATHS = ["articles", "fr/articles"]
-PAGE_PATHS = ["pages", "fr/pages"]
+# content/fr/ is read only when the French site is built (`languages` in practice.toml).
+ARTICLE_PATHS = ["articles", *(["fr/articles"] if "fr" in LANGUAGES else [])]
+PAGE_PATHS = ["pages", *(["fr/pages"] if "fr" in LANGUAGES else [])]
 STATIC_PATHS = ["images"]
 
 # Only what the author meant is published. Pelican's default ignore pattern (`**/.*`) is
@@ -244,22 +241,14 @@ I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 # Each language's own name, for the language switch in the header.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-I18N_SUBSITES = {
+I18N_SUBSITES = {} if "fr" not in LANGUAGES else {
     "fr": {
         "SITE_DESCRIPTION": (
             "Des articles en langage simple et des listes de réflexion privées sur la confiance "
             "blessée dans le couple, et sur la façon dont les couples la réparent."
         ),
-        "CLINICIAN_DETAILS": {
-            "credentials": "Psychothérapeute autorisée",
-            "registration": "Ordre des psychothérapeutes autorisés de l'Ontario, no 000000 (exemple)",
-            "register_url": "https://www.crpo.ca/",
-            "approach": "Thérapie de couple selon la méthode Gottman, avec des idées de la thérapie centrée sur les émotions",
-            "languages": "Français et anglais",
-            "formats": "En ligne partout en Ontario; en personne à Ottawa",
-            "location": "Ottawa (Ontario)",
-        },
-        "PRACTICE_REGION": "Ontario, Canada",
+        "CLINICIAN_DETAILS": practice_file.clinician_details(PRACTICE, "fr"),
+        "PRACTICE_REGION": PRACTICE.get("french", {}).get("region", PRACTICE_REGION),
         # Short enough for one header row (the button) and the phone's navigation row (the link).
         "CONSULTATION_LABEL": "Consultation gratuite de 15 minutes",
         "CONSULTATION_SHORT_LABEL": "Rendez-vous",

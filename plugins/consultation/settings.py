@@ -133,7 +133,9 @@ def checked_settings(settings):
             "ticked something about fear or harm is offered, so it must not lead to the couples booking. "
             "Set it in pelicanconf.py to a booking page for one person, e.g. "
             "INDIVIDUAL_CONSULTATION_URL = \"https://booking.example.org/your-practice/individual\".",
-            "is not set" if not values["INDIVIDUAL_CONSULTATION_URL"].strip() else "is the same as CONSULTATION_URL")
+            f"is not set, so it would be CONSULTATION_URL (`{values['CONSULTATION_URL']}`)"
+            if not values["INDIVIDUAL_CONSULTATION_URL"].strip()
+            else f"is the same as CONSULTATION_URL (`{values['CONSULTATION_URL']}`)")
         values["INDIVIDUAL_CONSULTATION_URL"] = values["INDIVIDUAL_CONSULTATION_URL"] or values["CONSULTATION_URL"]
     for name in ("CONSULTATION_LABEL", "CONSULTATION_SHORT_LABEL", "CONSULTATION_BLURB"):
         if not isinstance(values[name], str) or not values[name].strip():

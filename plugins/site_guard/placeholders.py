@@ -17,8 +17,13 @@ EXAMPLE_NAMES = ("Kestrel & Fern", "Ines Marlow")
 # Domains reserved for examples (RFC 2606, RFC 6761): never a real practice's.
 RESERVED_SUFFIXES = ("example.org", "example.com", "example.net", ".example", ".test", ".invalid", ".localhost")
 EXAMPLE_PHONE = "+1 555 0142 0199"
-HOW = ("Set it in pelicanconf.py to your practice's own, or run `make publish PUBLISH_EXAMPLE_SITE=yes` "
-       "to publish the demo on purpose.")
+HOW = ("Write your own in practice.toml, or run `make publish PUBLISH_EXAMPLE_SITE=yes` to publish the "
+       "demo on purpose.")
+# Where each checked setting is written in practice.toml.
+WHERE = {"PRACTICE_NAME": "[practice] name", "SITENAME": "[practice] name", "PRACTICE_CLINICIAN": "[clinician] name",
+         "AUTHOR": "[clinician] name", "CONSULTATION_URL": "[booking] couples",
+         "INDIVIDUAL_CONSULTATION_URL": "[booking] individual", "PRACTICE_EMAIL": "[practice] email",
+         "PRACTICE_PHONE": "[practice] phone", 'CLINICIAN_DETAILS["registration"]': "[clinician] registration"}
 
 
 def is_reserved_host(host):
@@ -36,27 +41,28 @@ def is_fictional_phone(phone):
 
 
 def example_settings(settings):
-    """(setting, value) for every setting still holding the example practice's details."""
+    """(setting, value, why it looks like an example) for every setting that still does."""
     found = []
-    for key in ("PRACTICE_NAME", "PRACTICE_CLINICIAN", "SITENAME", "AUTHOR"):
+    for key in ("PRACTICE_NAME", "PRACTICE_CLINICIAN"):
         value = str(settings.get(key) or "")
         if any(name in value for name in EXAMPLE_NAMES):
-            found.append((key, value))
+            found.append((key, value, "the made-up example practice's"))
     for key in ("CONSULTATION_URL", "INDIVIDUAL_CONSULTATION_URL"):
         value = str(settings.get(key) or "")
         parts = urlsplit(value)
         host = parts.hostname if parts.scheme in ("http", "https") else value.partition("@")[2]
         if value and is_reserved_host(host):
-            found.append((key, value))
+            found.append((key, value, "an address reserved for examples (it ends in .example, example.org…), "
+                                      "which no reader can reach"))
     registration = str((settings.get("CLINICIAN_DETAILS") or {}).get("registration") or "")
     if "(example)" in registration or "000000" in registration:
-        found.append(("CLINICIAN_DETAILS[\"registration\"]", registration))
+        found.append(('CLINICIAN_DETAILS["registration"]', registration, "the example's made-up number"))
     email = str(settings.get("PRACTICE_EMAIL") or "")
     if email and is_reserved_host(email.partition("@")[2]):
-        found.append(("PRACTICE_EMAIL", email))
+        found.append(("PRACTICE_EMAIL", email, "an address reserved for examples, which no reader can reach"))
     phone = str(settings.get("PRACTICE_PHONE") or "")
     if phone and is_fictional_phone(phone):
-        found.append(("PRACTICE_PHONE", phone))
+        found.append(("PRACTICE_PHONE", phone, "a 555 number, kept for fiction, which no reader can call"))
     return found
 
 

@@ -113,9 +113,9 @@ def check_slug(content):
 def refuse_example_settings(pelican):
     if not pelican.settings.get("REFUSE_EXAMPLE_DETAILS"):
         return
-    for key, value in placeholders.example_settings(pelican.settings):
-        logger.error("publish: %s is still the example practice's (`%s`), which readers must never "
-                     "see as yours. %s", key, value, placeholders.HOW)
+    for key, value, why in placeholders.example_settings(pelican.settings):
+        logger.error("publish: %s (%s) looks like an example: `%s` is %s. %s",
+                     placeholders.WHERE.get(key, key), key, value, why, placeholders.HOW)
 
 
 def refuse_example_pages(content):

@@ -51,12 +51,20 @@ def test_the_call_just_for_me_is_never_the_couples_booking(site):
             assert link["href"] == pelicanconf.INDIVIDUAL_CONSULTATION_URL != BOOKING, page
 
 
-@pytest.mark.parametrize("individual", ["", BOOKING])
+@pytest.mark.parametrize("individual", ["", "same"])
 def test_a_missing_or_couples_individual_url_is_a_warning_that_stops_publishing(caplog, individual):
+    import logging
+
     from consultation.settings import checked_settings
-    values = checked_settings({"CONSULTATION_URL": BOOKING, "INDIVIDUAL_CONSULTATION_URL": individual})
+    # (Pelican's loggers say a warning once per process: a booking address of this test's own.)
+    booking = f"https://booking.example.org/only-this-test-{individual or 'empty'}"
+    with caplog.at_level(logging.WARNING):
+        values = checked_settings({"CONSULTATION_URL": booking,
+                                   "INDIVIDUAL_CONSULTATION_URL": booking if individual else ""})
+    if individual:
+        assert f"is the same as CONSULTATION_URL (`{booking}`)" in caplog.text
     assert "must not lead to the couples booking" in caplog.text
-    assert values["INDIVIDUAL_CONSULTATION_URL"] == BOOKING
+    assert values["INDIVIDUAL_CONSULTATION_URL"] == booking
 
 
 def test_a_campaign_names_only_an_ordinary_article(campaign_site):

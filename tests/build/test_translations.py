@@ -59,9 +59,9 @@ def pseudo_site(tmp_path_factory):
 
 
 def authored_words():
-    """Everything an author or site owner wrote: content files and the settings files."""
+    """Everything an author or site owner wrote: content files, the settings and practice files."""
     texts = [path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.md")]
-    texts += [(ROOT / name).read_text(encoding="utf-8") for name in ("pelicanconf.py", "publishconf.py")]
+    texts += [(ROOT / name).read_text(encoding="utf-8") for name in ("pelicanconf.py", "publishconf.py", "practice.toml")]
     texts.append((ROOT / "plugins" / "consultation" / "help_resources.py").read_text(encoding="utf-8"))
     joined = " ".join(" ".join(text.split()) for text in texts)
     return joined + " " + re.sub(r"[*_]", "", joined)  # and as rendered, without Markdown emphasis

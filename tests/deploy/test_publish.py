@@ -262,10 +262,12 @@ def test_publish_refuses_the_example_practice_unless_asked(tmp_path):
                             capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and not (tmp_path / "out").exists()
-    for named in ("PRACTICE_NAME is still the example practice's (`Kestrel & Fern Couples Therapy`)",
-                  "CONSULTATION_URL is still the example practice's (`https://booking.example.org/",
-                  "PRACTICE_EMAIL is still the example practice's", "PRACTICE_PHONE is still the example practice's",
-                  'CLINICIAN_DETAILS["registration"] is still the example practice\'s',
+    for named in ("[practice] name (PRACTICE_NAME) looks like an example: `Kestrel & Fern Couples Therapy` is the "
+                  "made-up example practice's",
+                  "[booking] couples (CONSULTATION_URL) looks like an example: `https://booking.example.org/",
+                  "[practice] email (PRACTICE_EMAIL) looks like an example",
+                  "[practice] phone (PRACTICE_PHONE) looks like an example: `+1 555 0142 0199` is a 555 number",
+                  '[clinician] registration (CLINICIAN_DETAILS["registration"]) looks like an example',
                   "content/pages/about.md:4: this page still holds the example practice's text",
                   "content/pages/book-a-consultation.md:5: this page still holds the example practice's text"):
         assert named in output, named
