@@ -1,10 +1,11 @@
 """The package on its own: Python-Markdown finds the extension by its entry-point name, and
-Pelican's settings become its configuration. (The site's tests cover the full behaviour; the
-outsider tests in the site's tests/outsider drive it in a browser from a fresh venv.)"""
+Pelican's settings become its configuration. (test_fixture_pairs.py pins the markup and the
+authors' error messages; the site that holds this folder drives it in a browser.)"""
+
+from html.parser import HTMLParser
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
 
 from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
 from pelican.plugins.reflection_checklists.settings import SettingsError, checked_settings, extension_config
@@ -24,13 +25,42 @@ def render(text, **config):
                              extension_configs={"reflection_checklists": config})
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Elements(HTMLParser):
+    """Every element of an HTML fragment as (tag, attributes, the classes of its ancestors),
+    in document order: enough to look things up without a third-party parser."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.found, self.open = [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        self.found.append((tag, attributes, {c for _, a in self.open for c in a.get("class", "").split()}))
+        if tag not in VOID:
+            self.open.append((tag, attributes))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def select(self, tag=None, cls=None, inside=None, **attributes):
+        return [a for t, a, around in self.found
+                if (tag is None or t == tag) and (cls is None or cls in a.get("class", "").split())
+                and (inside is None or inside in around)
+                and all(a.get(name.replace("_", "-")) == value for name, value in attributes.items())]
+
+
 def test_the_entry_point_name_loads_the_extension_with_its_attributes():
-    doc = BeautifulSoup(render(SOURCE, help_url="/help/", storage_namespace="mine"), "html.parser")
-    checklist = doc.select_one('[data-module="checklist"]')
+    doc = Elements(render(SOURCE, help_url="/help/", storage_namespace="mine"))
+    [checklist] = doc.select(data_module="checklist")
     assert checklist["data-storage-namespace"] == "mine"
     assert checklist["data-i18n-count"] == "{ticked} of {total} ticked"
-    assert [box.get("data-safety") for box in doc.select("input.checklist__input")] == [None, ""]
-    assert [a["href"] for a in doc.select(".checklist__safety a")] == ["/help/"]
+    assert [box.get("data-safety") for box in doc.select("input", cls="checklist__input")] == [None, ""]
+    assert [a["href"] for a in doc.select("a", inside="checklist__safety")] == ["/help/"]
 
 
 def test_a_safety_item_needs_a_help_page():
@@ -41,9 +71,9 @@ def test_a_safety_item_needs_a_help_page():
 
 def test_assets_are_linked_only_when_asked():
     assert "reflection-checklists.js" not in render(SOURCE, help_url="/help/")
-    doc = BeautifulSoup(render(SOURCE, help_url="/help/", assets_url="/theme/reflection-checklists"), "html.parser")
-    assert doc.select_one("link")["href"] == "/theme/reflection-checklists/reflection-checklists.css"
-    assert doc.select_one("script")["src"] == "/theme/reflection-checklists/reflection-checklists.js"
+    doc = Elements(render(SOURCE, help_url="/help/", assets_url="/theme/reflection-checklists"))
+    assert doc.select("link")[0]["href"] == "/theme/reflection-checklists/reflection-checklists.css"
+    assert doc.select("script")[0]["src"] == "/theme/reflection-checklists/reflection-checklists.js"
 
 
 def test_settings_are_checked_and_become_the_config():
