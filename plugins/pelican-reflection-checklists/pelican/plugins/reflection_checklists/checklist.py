@@ -586,7 +586,7 @@ class ReflectionChecklistExtension(BlocksExtension):
             "safety_title": [N_("Your safety comes first"), "Title of the help panel a safety tick opens."],
             "safety_panel_text": [N_(
                 "You ticked something about fear, threats or harm. You deserve to be safe, and you do "
-                "not have to sort this out alone. The people at these services can listen and help."),
+                "not have to sort this out alone. The page below lists people who can listen and help."),
                 "Text of the default help panel (sites with a `safety_panel` hook write their own)."],
             "help_url": ["", "The help page the default help panel links to; required once a checklist "
                          "has a safety item. Pelican links such as {filename}/pages/help.md work."],
@@ -598,8 +598,8 @@ class ReflectionChecklistExtension(BlocksExtension):
                 "device's clipboard."), "Shown next to Print and Copy in My reflections."],
             "safety_message": [N_(
                 "You ticked something about fear, threats or harm. That matters more than any "
-                "count on this list. The services listed with this checklist can listen and help you "
-                "think about what to do next."),
+                "count on this list. The help shown right under the statements can put you in touch with "
+                "people who listen and can help you think about what to do next."),
                 "Shown in place of the count-based reflection once a safety item is ticked."],
             # Not None: Markdown would turn a None default into a boolean.
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
