@@ -113,31 +113,48 @@ def test_the_readiness_checklist_shows_no_good_footing_while_the_hurt_goes_on(br
     context.close()
 
 
+PRINTS = {
+    "en": ("/aftermath-of-a-fight/", "I said what set me off", "pushing, hitting", "Victim Support Line",
+           ("My reflections", "Your safety comes first", "fear, threats or harm", "pushing", "set me off",
+            "After a fight", "What your answers might mean")),
+    "fr": ("/fr/aftermath-of-a-fight/", "J'ai dit ce qui m'a fait réagir", "bousculades", "Fem'aide",
+           ("Mes réflexions", "Votre sécurité passe avant tout", "la peur, les menaces", "bousculades",
+            "m'a fait réagir", "Après une dispute")),
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_a_print_after_a_safety_tick_carries_the_help_and_nothing_that_was_ticked(browser, site_url, javascript):
-    context, page = reader_page(browser, site_url, "en", javascript=javascript)
-    page.goto(site_url + "/aftermath-of-a-fight/")
-    tick(page, "I said what set me off")
-    tick(page, "pushing, hitting")
+@pytest.mark.parametrize("language", PRINTS)
+def test_a_print_after_a_safety_tick_carries_the_help_and_nothing_that_was_ticked(browser, site_url, javascript,
+                                                                                 language, scheme):
+    path, ordinary, safety, a_helpline, revealing_words = PRINTS[language]
+    context, page = reader_page(browser, site_url, language, scheme, javascript=javascript)
+    page.goto(site_url + path)
+    tick(page, ordinary)
+    tick(page, safety)
     page.emulate_media(media="print")
     printed = page.locator("body").inner_text()
-    assert "911" in printed and "Victim Support Line" in printed
-    for revealing in ("My reflections", "Your safety comes first", "fear, threats or harm", "pushing", "set me off",
-                      "Aftermath of a fight", "What your answers might mean"):
+    assert "911" in printed and a_helpline in printed
+    for revealing in revealing_words:
         assert revealing.lower() not in printed.lower(), revealing
     context.close()
 
 
-def test_exit_in_one_tab_clears_every_open_tab_of_the_site(browser, site_url):
-    context, first = reader_page(browser, site_url, "en")
+@pytest.mark.parametrize("language, prefix, item, exit_name", [
+    ("en", "", "One of us looks through", "Exit this page"),
+    ("fr", "/fr", "fouille dans le téléphone", "Quitter"),
+], ids=["en", "fr"])
+def test_exit_in_one_tab_clears_every_open_tab_of_the_site(browser, site_url, language, prefix, item, exit_name):
+    context, first = reader_page(browser, site_url, language)
     second = context.new_page()
-    second.goto(site_url + "/how-it-shows-up-day-to-day/")
-    tick(second, "One of us looks through")
+    second.goto(site_url + prefix + "/how-it-shows-up-day-to-day/")
+    tick(second, item)
     assert second.evaluate("Object.keys(sessionStorage).some(k => k.startsWith('reflection-checklists:'))")
-    first.goto(site_url + "/what-trust-is/")
-    first.get_by_role("link", name="Exit this page").click()
-    expect(first).to_have_url(EXIT_URLS["en"])
-    expect(second).to_have_url(EXIT_URLS["en"])
+    first.goto(site_url + prefix + "/what-trust-is/")
+    first.get_by_role("link", name=re.compile(exit_name)).click()
+    expect(first).to_have_url(EXIT_URLS[language])
+    expect(second).to_have_url(EXIT_URLS[language])
     # Back in the second tab never shows the site again.
     second.go_back()
     second.wait_for_timeout(300)
