@@ -55,6 +55,7 @@ def private_site(base):
     for name in ("theme", "plugins", "content", "locale"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
+    shutil.copy(ROOT / "practice.toml", site / "practice.toml")
     return site
 
 
