@@ -105,7 +105,8 @@ def build(settings_file, content=None, output=None, fail_on="errors", overrides=
     except Exception as error:  # noqa: BLE001 - a site owner's mistake is reported, not traced
         if not is_owner_mistake(error):
             raise
-        logging.getLogger("build").error("%s", error)
+        if not getattr(error, "already_reported", False):  # else each mistake was logged already
+            logging.getLogger("build").error("%s", error)
     finally:
         logging.getLogger().removeHandler(counter)
         for handler in handlers:

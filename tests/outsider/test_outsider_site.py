@@ -8,6 +8,7 @@ tick opens the help panel, is never stored, and hides the count-based reflection
 """
 
 import json
+import os
 
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
@@ -115,7 +116,26 @@ def test_a_safety_item_without_a_help_page_fails_the_outsiders_build(tmp_path, o
     (site / "pelicanconf.py").write_text('PATH = "content"\nPLUGINS = ["reflection_checklists"]\nTIMEZONE = "UTC"\n',
                                          encoding="utf-8")
     result = subprocess.run([str(outsider_venv / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "out"],
-                            cwd=site, capture_output=True, text=True)
+                            cwd=site, capture_output=True, text=True, env={**os.environ, "COLUMNS": "400"})
     log = result.stdout + result.stderr
     assert "CHECKLIST_HELP_URL" in log and "a.md" in log, log
     assert not (site / "out" / "a.html").exists() or "checklist__safety" not in (site / "out" / "a.html").read_text()
+    # Pelican alone exits 0 when a file cannot be read; the plugin fails the build itself.
+    assert result.returncode != 0 and "1 checklist problem(s) named above" in log, log
+
+
+def test_a_help_url_to_a_missing_page_fails_the_outsiders_build(tmp_path, outsider_venv):
+    import subprocess
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "a.md").write_text(
+        "Title: A\nDate: 2026-11-02\n\n/// checklist | Q\n    id: q\n\n- [ ] One.\n- [ ] Afraid. {.safety}\n///\n",
+        encoding="utf-8")
+    (site / "pelicanconf.py").write_text('PATH = "content"\nPLUGINS = ["reflection_checklists"]\nTIMEZONE = "UTC"\n'
+                                         'CHECKLIST_HELP_URL = "{filename}/pages/help.md"\n', encoding="utf-8")
+    result = subprocess.run([str(outsider_venv / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "out"],
+                            cwd=site, capture_output=True, text=True, env={**os.environ, "COLUMNS": "400"})
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, log
+    assert "CHECKLIST_HELP_URL is '{filename}/pages/help.md', but content/pages/help.md does not exist" in log, log

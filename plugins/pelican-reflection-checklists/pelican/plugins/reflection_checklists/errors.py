@@ -13,3 +13,11 @@ class OwnerError(Exception):
 
 class SettingsError(OwnerError):
     """A setting (or a settings file) the site owner must fix."""
+
+
+class BuildFailed(OwnerError):
+    """Raised when a build is over if checklist mistakes were logged during it, so that a plain
+    `pelican` run exits non-zero (Pelican only logs a file it could not read). Each mistake was
+    already reported: a build script that counts logged errors need not report this one."""
+
+    already_reported = True

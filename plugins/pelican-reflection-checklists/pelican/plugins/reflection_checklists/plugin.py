@@ -4,14 +4,22 @@ Any Markdown reader Pelican uses applies the extension (this project's own reade
 its plugins folder, also names the file and line of a checklist mistake).
 """
 
+import logging
+import os
+import re
+
 from pelican import signals
 
 from . import assets, reader_errors
+from .errors import BuildFailed
 from .checklist import UNTRANSLATED
 from .i18n import gettext_for
 from .settings import TEXT_SETTINGS, checked_settings, extension_config
 
+logger = logging.getLogger(__name__)
+
 EXTENSION = "pelican.plugins.reflection_checklists.checklist"
+RE_CONTENT_LINK = re.compile(r"^\{(?:filename|static)\}/?(?P<path>[^#?]+)")
 UNTRANSLATED_SETTINGS = {f"CHECKLIST_{key.upper()}" for key in UNTRANSLATED}
 
 
@@ -36,6 +44,28 @@ def configure(pelican):
     pelican.settings["MARKDOWN"] = markdown
 
 
+def check_help_page(pelican):
+    """A CHECKLIST_HELP_URL written as a link to a content file must name one that exists:
+    Pelican would only warn and ship the `{filename}` text as the link of every safety panel."""
+    url = pelican.settings.get("CHECKLIST_HELP_URL") or ""
+    found = RE_CONTENT_LINK.match(url)
+    if found and not os.path.isfile(os.path.join(pelican.settings["PATH"], found.group("path"))):
+        logger.error("reflection_checklists: CHECKLIST_HELP_URL is %r, but %s does not exist. Write the help "
+                     "page there, or point the setting at the page you have, e.g. "
+                     "CHECKLIST_HELP_URL = \"{filename}/pages/getting-help.md\".", url,
+                     os.path.join(os.path.relpath(pelican.settings["PATH"]), found.group("path")))
+        if "CHECKLIST_HELP_URL" not in reader_errors.reported:  # a second language's run checks it again
+            reader_errors.reported.append("CHECKLIST_HELP_URL")
+
+
+def fail_on_reported_mistakes(pelican):
+    if reader_errors.reported:
+        count = len(reader_errors.reported)
+        reader_errors.reported.clear()
+        raise BuildFailed(f"reflection_checklists: {count} checklist problem(s) named above; fix them and "
+                          "build again.")
+
+
 def write_assets(pelican):
     if pelican.settings.get("CHECKLIST_INCLUDE_ASSETS"):
         assets.write_assets(pelican.settings["OUTPUT_PATH"], pelican.settings.get("THEME_STATIC_DIR", "theme"))
@@ -43,5 +73,7 @@ def write_assets(pelican):
 
 def register():
     signals.initialized.connect(configure)
+    signals.initialized.connect(check_help_page)
     signals.readers_init.connect(reader_errors.wrap_markdown_readers)
     signals.finalized.connect(write_assets)
+    signals.finalized.connect(fail_on_reported_mistakes)

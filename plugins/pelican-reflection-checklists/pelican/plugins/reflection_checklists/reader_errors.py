@@ -14,6 +14,8 @@ from pelican.readers import MarkdownReader
 from .markdown_blocks import AuthoringError
 
 logger = logging.getLogger(__name__)
+# This build's checklist mistakes, each already logged (plugin.py fails the build on them).
+reported = []
 
 
 def reporting(reader_class):
@@ -26,6 +28,7 @@ def reporting(reader_class):
             except AuthoringError as error:
                 where = error.path or os.path.relpath(source_path)
                 logger.error("%s:%s: %s", where, error.line, error.message)
+                reported.append(f"{where}:{error.line}")
                 raise
 
     Reporting.__name__ = reader_class.__name__
