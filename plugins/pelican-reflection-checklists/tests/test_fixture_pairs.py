@@ -8,30 +8,17 @@ Run `pytest --update-fixtures` (here, or from a project that collects this folde
 rewrite the expected files, then review the diff before committing it.
 """
 
-import difflib
 from pathlib import Path
 
 import pytest
 
 from markdown_setup import render
 from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
+from pelican.plugins.reflection_checklists.testing import cases, check_or_update
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CASES = sorted((FIXTURES / "checklist").glob("*.md"))
-ERROR_CASES = sorted((FIXTURES / "checklist-errors").glob("*.md"))
-
-
-def check_or_update(expected_path, actual, update):
-    if update or not expected_path.exists():
-        expected_path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{expected_path.name} did not exist; wrote it, review it")
-        return
-    expected = expected_path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                              "expected", "actual", lineterm=""))
-        pytest.fail(f"{expected_path.name} differs:\n{diff}")
+CASES = cases(FIXTURES / "checklist")
+ERROR_CASES = cases(FIXTURES / "checklist-errors")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
