@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from markdown_setup import render
-from pelican.plugins.reflection_checklists.markdown_blocks import AuthoringError
-from pelican.plugins.reflection_checklists.testing import cases, check_or_update
+from pelican.plugins.reflection_checklists.testing import cases, check_mistake, check_rendering
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CASES = cases(FIXTURES / "checklist")
@@ -23,17 +22,12 @@ ERROR_CASES = cases(FIXTURES / "checklist-errors")
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_markdown_renders_as_expected(case, request):
-    html = render(case.read_text(encoding="utf-8")) + "\n"
-    check_or_update(case.with_suffix(".html"), html, request.config.getoption("--update-fixtures"))
+    check_rendering(render, case, request.config.getoption("--update-fixtures"))
 
 
 @pytest.mark.parametrize("case", ERROR_CASES, ids=[case.stem for case in ERROR_CASES])
 def test_author_mistake_is_reported_with_its_line(case, request):
-    with pytest.raises(AuthoringError) as raised:
-        render(case.read_text(encoding="utf-8"))
-    message = str(raised.value) + "\n"
-    assert message.startswith("line ") and raised.value.line > 0
-    check_or_update(case.with_suffix(".error"), message, request.config.getoption("--update-fixtures"))
+    check_mistake(render, case, request.config.getoption("--update-fixtures"))
 
 
 def test_there_are_fixtures_for_every_feature_and_mistake():

@@ -27,3 +27,21 @@ def check_or_update(expected_path, actual, update):
         diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
                                               "expected", "actual", lineterm=""))
         pytest.fail(f"{expected_path.name} differs:\n{diff}")
+
+
+def check_rendering(render, case, update):
+    """`case` (a `.md` file) rendered by `render(text)` equals its `.html` file."""
+    check_or_update(Path(case).with_suffix(".html"), render(Path(case).read_text(encoding="utf-8")) + "\n", update)
+
+
+def check_mistake(render, case, update):
+    """`case` stops with an AuthoringError that names its line, worded as its `.error` file."""
+    import pytest  # noqa: PLC0415 - a test helper
+
+    from .markdown_blocks import AuthoringError  # noqa: PLC0415
+
+    with pytest.raises(AuthoringError) as raised:
+        render(Path(case).read_text(encoding="utf-8"))
+    message = str(raised.value) + "\n"
+    assert message.startswith("line ") and raised.value.line > 0
+    check_or_update(Path(case).with_suffix(".error"), message, update)
