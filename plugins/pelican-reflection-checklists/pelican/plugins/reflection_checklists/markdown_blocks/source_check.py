@@ -20,10 +20,11 @@ import re
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from .block_headers import MARKER_KEY, use_fast_headers
 from .errors import AuthoringError
 from .source_scan import SourceScan
 
+# The option this check writes under each block header: the block's line in the file.
+MARKER_KEY = "source-line"
 RE_LEFTOVER = re.compile(rf"\n?[ \t]*(?:&gt;[ ]?)*[ \t]*{MARKER_KEY}: (\d+)[ ]*(?=\n|$)")
 RE_PRE = re.compile(r"<pre[\s>]|</pre>")
 
@@ -93,7 +94,6 @@ def track_block_lines(md, parents):
     match the file.
     """
     if "block_source_check" not in md.preprocessors:
-        use_fast_headers()
         md.block_sources = {}
         md.preprocessors.register(BlockSourceCheck(md), "block_source_check", 40)
         md.postprocessors.register(LeftoverBlockCheck(md), "leftover_block_check", 1)
