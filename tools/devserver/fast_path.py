@@ -79,7 +79,9 @@ class DevContext(dict):
 class SelectiveWriter(Writer):
     """Pelican's writer, skipping (without rendering) every output not in `selected`.
 
-    `selected` None writes everything. Records what it wrote in `written`.
+    `selected` None writes everything. Records what it wrote in `written`. Each page is
+    written beside the output folder first and moved into place with `os.replace`, so the
+    server never sends half a page that is being rewritten under a request.
     """
 
     selected = None
@@ -87,22 +89,38 @@ class SelectiveWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.written = []
+        self.staging = Path(output_path).parent / f".{Path(output_path).name}.devserver-pages"
 
     def wanted(self, name):
         return bool(name) and (self.selected is None or os.path.normpath(name) in self.selected)
+
+    def staged(self, write, *args, **kwargs):
+        """Run one of Writer's public write methods into the staging folder, then move every
+        file it wrote into the output folder (a rename within one file system is atomic)."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        output, self.output_path = self.output_path, str(self.staging)
+        try:
+            return write(*args, **kwargs)
+        finally:
+            self.output_path = output
+            for page in sorted(p for p in self.staging.rglob("*") if p.is_file()):
+                target = Path(output) / page.relative_to(self.staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(page, target)
+            shutil.rmtree(self.staging, ignore_errors=True)
 
     def write_file(self, name, *args, **kwargs):
         if not self.wanted(name):
             return None
         self.written.append(os.path.normpath(name))
-        return super().write_file(name, *args, **kwargs)
+        return self.staged(super().write_file, name, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
         if path and not self.wanted(path):
             return None
         if path:
             self.written.append(os.path.normpath(path))
-        return super().write_feed(elements, context, path, *args, **kwargs)
+        return self.staged(super().write_feed, elements, context, path, *args, **kwargs)
 
 
 @dataclass
