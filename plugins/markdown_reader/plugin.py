@@ -41,7 +41,7 @@ import re
 
 from markdown import Markdown
 from pelican import signals
-from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, parse_path_metadata
 
 from . import cache
 
@@ -55,6 +55,9 @@ METADATA_HINTS = {
 BOM = "\ufeff"
 WARNINGS = "reader_warnings"  # metadata: what reading a file warned about
 RE_TAG = re.compile(r"<[^>]+>")  # as learning_path counts words for other readers' files
+# This build's conversions: source path -> (the text converted, (content, metadata) or the error).
+_converted = {}
+RE_HEADER_LANG = re.compile(r"^lang:[ \t]*(\S+)", re.I | re.M)
 RE_BLOCK_LINE = re.compile(r"^[ \t>]*/{3,}[ ]*([A-Za-z][\w-]*)\b")
 RE_DOCUTILS_MESSAGE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<what>.*)", re.S)
 
@@ -91,6 +94,17 @@ def source_text(source_path):
     return text
 
 
+def file_language(text, source_path, settings):
+    """The language Pelican gives the file: its `Lang:` line, else its path (PATH_METADATA), else
+    DEFAULT_METADATA's."""
+    header = text.replace("\r\n", "\n").split("\n\n", 1)[0]
+    if found := RE_HEADER_LANG.search(header):
+        return found.group(1)
+    relative = os.path.relpath(source_path, settings.get("PATH") or ".").replace(os.sep, "/")
+    from_path = parse_path_metadata(relative, settings).get("lang")
+    return from_path or dict(settings.get("DEFAULT_METADATA") or {}).get("lang") or settings.get("DEFAULT_LANG")
+
+
 def page_facts(md, content):
     """What the body's conversion tells the site's plugins and theme (see the module's docstring)."""
     has_checklist = bool(getattr(md, "checklists", None))
@@ -121,7 +135,7 @@ class SiteMarkdownReader(MarkdownReader):
         text = None
         try:
             text = source_text(source_path)
-            return self.convert(text, source_path)
+            return self.converted(text, source_path)
         except UnicodeDecodeError as error:
             with open(source_path, "rb") as raw:
                 line = raw.read()[:error.start].count(b"\n") + 1
@@ -141,6 +155,38 @@ class SiteMarkdownReader(MarkdownReader):
             logger.error("%s:%s: `%s: %s` cannot be read (%s). %s", where, line, key, value, error,
                          METADATA_HINTS.get(key.lower(), "Check the value on that line."))
             raise
+
+    def shown_by_another_language(self, text, source_path):
+        """True for a file whose page this run never shows: with pelican-i18n-subsites removing
+        untranslated content, each language's run writes only its own language's pages; another
+        language's files are read only for what links translations (slug, title, dates)."""
+        settings = self.settings
+        if not settings.get("I18N_SUBSITES"):  # kept in the other languages' runs too
+            return False
+        if (settings.get("I18N_UNTRANSLATED_ARTICLES"), settings.get("I18N_UNTRANSLATED_PAGES")) != ("remove", "remove"):
+            return False
+        return file_language(text, source_path, settings) != settings.get("DEFAULT_LANG")
+
+    def converted(self, text, source_path):
+        """`convert`, done once per build for a file this run does not show: the first language's
+        run converts every file, and the other languages' runs take its result for the files of
+        another language (or its error: the file failed there, so it fails here too, as the
+        translations' links expect). A file of the run's own language is converted in that run,
+        so its checklist speaks that language."""
+        key = os.path.abspath(source_path)
+        kept = _converted.get(key)
+        if kept and kept[0] == text and self.shown_by_another_language(text, source_path):
+            if isinstance(kept[1], BaseException):
+                raise kept[1]
+            content, metadata = kept[1]
+            return content, dict(metadata)
+        try:
+            result = self.convert(text, source_path)
+        except BaseException as error:
+            _converted[key] = (text, error)
+            raise
+        _converted[key] = (text, result)
+        return result
 
     def convert(self, text, source_path):
         """(the body's HTML, the metadata with the page facts), as MarkdownReader.read returns."""
@@ -265,7 +311,14 @@ def log_reader_warnings(content):
         logger.warning("%s", warning)
 
 
+def forget_conversions(pelican):
+    """A new build (not another language's run of the same build) converts every file again."""
+    if pelican.settings.get("DEFAULT_LANG") not in (pelican.settings.get("I18N_SUBSITES") or {}):
+        _converted.clear()
+
+
 def register():
+    signals.initialized.connect(forget_conversions)
     signals.readers_init.connect(use_site_readers)
     signals.content_object_init.connect(log_reader_warnings)
     signals.get_generators.connect(cache.start_run)
