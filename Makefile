@@ -196,8 +196,8 @@ clean:
 test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java compile-translations
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
-# The unit and build tests only (no browser, nginx or devserver): a minute instead of several.
-test-fast: $(TEST_STAMP) $(NODE_STAMP) compile-translations
+# The unit and build tests only (no browser, nginx, devserver or node tools, so no `npm ci`): about a minute.
+test-fast: $(TEST_STAMP) compile-translations
 	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
