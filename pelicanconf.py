@@ -166,7 +166,6 @@ PLUGINS = [
     "learning_path",
     "reflection_checklists",
     "consultation",
-    "privacy_linter",
     "article_toc",
     "sitemap",
     "sitemap_dates",

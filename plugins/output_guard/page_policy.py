@@ -3,7 +3,8 @@
 Article bodies are checked as they are read (site_guard.content_policy), but a page is also
 made of templates, translations and settings. After the whole site is written, each .html
 and .svg file in the output is read once and refused if it holds what the shipped
-Content-Security-Policy would block or cannot cover: a script other than the site's own
+Content-Security-Policy would block or cannot cover (the same scan finds its loads from other
+websites: plugins/output_guard/plugin.py reports both): a script other than the site's own
 files, an event handler, a `style` attribute or element, a `javascript:` URL in any
 attribute, a `<meta http-equiv=refresh>` that leaves the site, or a form that sends
 elsewhere. An SVG file may hold styles but no script at all: opened on its own, on a host that sends
@@ -12,8 +13,6 @@ reader's saved answers.
 """
 
 from pathlib import Path
-
-from page_scan import scan_html
 
 WHY = {
     "script": "a script that is not one of the site's own files",
@@ -26,11 +25,9 @@ WHY = {
 }
 
 
-def blocked_in(path, site_origin=None):
-    """[(kind, snippet)] of one written file, each once, in order."""
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
-    svg = Path(path).suffix.lower() == ".svg"
-    found = scan_html(text, policy=True, whole_page=not svg, site_origin=site_origin).blocked
+def blocked_in(scan, svg=False):
+    """[(kind, snippet)] of one written file's scan (page_scan.scan_html), each once, in order."""
+    found = scan.blocked
     if svg:  # an image's own styles cannot run anything; its scripts and links can
         found = [(kind, snippet) for kind, snippet in found if kind not in ("style", "style element")]
     return list(dict.fromkeys(found))

@@ -7,8 +7,15 @@ and every written page obeys one markup policy.
   a file that is hidden or a backup (linked with `{static}` or not), or that is really
   outside the content folder (`{static}/../file`, a symlink to elsewhere), is named in an
   error and not published.
-- `finalized`: page_policy over every written .html and .svg file, with the file that
-  most likely holds the markup (the page's source, a translation catalog, a template).
+- `finalized`: every written .html, .svg and .css file (the French site's included, whatever
+  wrote it) is read and scanned once, and two rules are checked on that scan:
+  - privacy: nothing is loaded from another website (no script, stylesheet, font, image,
+    frame, media or object that would tell a third party who is reading about broken trust);
+    links a reader clicks are fine, and with SITEURL set its origin is this site;
+  - page_policy: no markup the shipped CSP would block, with the file that most likely holds
+    it (the page's source, a translation catalog, a template).
+  Each finding is an ERROR naming the output file (and its source file when known);
+  tools.build counts them, so `make html` and `make publish` exit 1.
 """
 
 import logging
@@ -108,6 +115,34 @@ def template_and_catalog_files(settings):
             + [str(path) for path in sorted((theme / "templates").rglob("*.html"))])
 
 
+def with_article(kind):
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def scan_written_file(path, site_origin):
+    """(third-party loads, blocked markup) of one written file, from one read and one scan."""
+    from page_scan import css_urls, scan_html, third_party  # noqa: PLC0415 - on the path once settings are read
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    suffix = path.suffix.lower()
+    if suffix == ".css":
+        return third_party(css_urls(text), site_origin), []
+    svg = suffix == ".svg"
+    scan = scan_html(text, policy=True, whole_page=not svg, site_origin=site_origin)
+    return third_party(scan.found, site_origin), page_policy.blocked_in(scan, svg)
+
+
+def report_loads(output, path, loads):
+    where = path.relative_to(output).as_posix()
+    source = _sources.get(os.path.abspath(path))
+    for kind, url in loads:
+        logger.error(
+            "privacy: %s%s loads %s from another website: %s. Readers' browsers would contact that "
+            "site. Copy the file into this site (content/images/ or the theme) and link to it there, "
+            "or remove it.",
+            where, f" (from {os.path.relpath(source)})" if source else "", with_article(kind), url)
+
+
 def check_written_pages(pelican):
     settings = pelican.settings
     if is_subsite(settings):
@@ -118,8 +153,10 @@ def check_written_pages(pelican):
     site_origin = origin_of(settings.get("SITEURL") or "") if settings.get("SITEURL") else None
     elsewhere = None
     found = {}  # (kind, snippet, where) -> the pages holding it: a template's mistake is on every page
-    for path in sorted([*output.rglob("*.html"), *output.rglob("*.svg")]):
-        for kind, snippet in page_policy.blocked_in(path, site_origin):
+    for path in sorted([*output.rglob("*.html"), *output.rglob("*.svg"), *output.rglob("*.css")]):
+        loads, blocked = scan_written_file(path, site_origin)
+        report_loads(output, path, loads)
+        for kind, snippet in blocked:
             source = _sources.get(os.path.abspath(path))
             if source and page_policy.find_line([source], snippet):
                 continue  # the article's own markup: site_guard's content policy named its line already

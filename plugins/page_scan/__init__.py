@@ -1,7 +1,7 @@
 """One page scanner: what a page loads and from where, and what the site's CSP would block.
 
-Not a Pelican plugin: a small library used by the privacy linter (third-party
-loads in every written page), site_guard's content policy (blocked markup in
+Not a Pelican plugin: a small library used by output_guard (third-party
+loads and blocked markup in every written page, in one pass), site_guard's content policy (blocked markup in
 articles, with file:line), the page-budget tests and `make bench` (the files
 a page fetches from this site).
 """

@@ -174,7 +174,7 @@ class PageScanner:
     repeated attribute keeps its first value, `<image>` is an `<img>`, character references
     are decoded. Then each element with attributes, and each <style>, is looked at once.
     A <template>'s content and an <iframe srcdoc> page, which a browser parses on its own,
-    are scanned too. With `policy=False` only the loads are looked for (the privacy linter's
+    are scanned too. With `policy=False` only the loads are looked for (the tests' and the bench's
     pass over each rendered page needs no more).
     """
 
@@ -311,7 +311,7 @@ def local_file(output, base, url):
 def page_files(output, page, site_url="https://site.invalid"):
     """The files a browser fetches for `page` from this site, following stylesheets' `url()` and
     `@import` and scripts' static imports: (existing files in order, URLs of missing ones).
-    Another origin's loads are the privacy linter's business, not counted here."""
+    Another origin's loads are output_guard's business, not counted here."""
     output, page = Path(output), Path(page)
     root = site_url.rstrip("/") + "/"
     queue = [(root + page.relative_to(output).as_posix(), url) for _, url in html_urls(page.read_text(

@@ -95,7 +95,7 @@ def test_every_internal_link_and_asset_resolves(site):
 
 
 def test_nothing_is_loaded_from_another_origin(site):
-    """Read with the site's one page scanner (plugins/page_scan), as the privacy linter does."""
+    """Read with the site's one page scanner (plugins/page_scan), as output_guard does."""
     foreign = [(page.relative_to(site).as_posix(), url) for page in html_pages(site)
                for _, url in third_party(html_urls(page.read_text(encoding="utf-8")))]
     foreign += [(sheet.relative_to(site).as_posix(), url) for sheet in site.rglob("*.css")

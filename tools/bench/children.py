@@ -20,7 +20,7 @@ PAGE_SET_SETTINGS = ("SITENAME", "SITEURL", "RELATIVE_URLS", "TIMEZONE", "DEFAUL
 SIMPLE_THEME_TEMPLATES = ("index", "categories", "tags", "archives", "authors")
 
 # The search step: Pagefind indexes the written site. Timed on its own, as the issue asks;
-# everything else `make html` does (the privacy linter included) is in "ours".
+# everything else `make html` does (the written-page checks included) is in "ours".
 SEARCH_PLUGINS = ("search_index",)
 
 

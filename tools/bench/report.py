@@ -51,7 +51,7 @@ def render(sizes, weight, runs, post_runs, started, loads, elapsed):
         "## Build time: this site against vanilla Pelican",
         "",
         f"Ours: what `make html` does before the search index, with this project's settings, theme and plugins "
-        f"({plugins}; the French site and the privacy linter included). Vanilla: Pelican's default theme, "
+        f"({plugins}; the French site and the written-page checks included). Vanilla: Pelican's default theme, "
         "no plugins, default MARKDOWN, the same pages. Both build the same seeded corpus (~1,200 words, "
         "headings, lists, links; ours with one checklist per article, vanilla with the same words as plain "
         "Markdown). The search index is timed on its own below.",

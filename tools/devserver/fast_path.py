@@ -29,7 +29,7 @@ from tools.build import ProblemCounter, read_settings_plainly
 
 # Plugins that read or index the whole written site, or list every page: a partial write
 # would give them a partial site. The full check runs them (tools.bench times them apart).
-POST_PROCESSING_PLUGINS = ("privacy_linter", "search_index")
+POST_PROCESSING_PLUGINS = ("search_index",)
 # pelican-i18n-subsites builds every other language's site inside the run: the fast path
 # refreshes the main language's pages only, and the full check that follows writes the rest.
 SKIPPED_PLUGINS = ("sitemap", "i18n_subsites", *POST_PROCESSING_PLUGINS)

@@ -2,7 +2,7 @@
 make the served folder equal to it.
 
 The build runs `tools.build` in its own Python process (the same command,
-settings, plugins, sitemap, privacy linter and search index as `make html`),
+settings, plugins, sitemap, written-page checks and search index as `make html`),
 into a staging folder beside the output. Then every file whose bytes differ
 is copied into the output, and every file the full build no longer writes is
 removed. So whatever the fast path left out, the served site ends as a clean

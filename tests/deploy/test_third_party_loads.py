@@ -1,4 +1,5 @@
-"""The privacy linter fails every build that would load anything from another website."""
+"""Every build that would load anything from another website fails (output_guard's check of
+every written page)."""
 
 import shutil
 import subprocess
@@ -41,7 +42,7 @@ def test_make_html_fails_and_names_the_file_and_url(planted_content, tmp_path):
         env=make_env(),
     )
     assert result.returncode != 0, result.stdout + result.stderr
-    errors = [line for line in result.stderr.splitlines() if "privacy_linter" in line]
+    errors = [line for line in result.stderr.splitlines() if "privacy: " in line]
     assert len(errors) == 1, result.stderr
     assert errors[0].startswith("ERROR")
     assert "planted-article/index.html" in errors[0]
@@ -50,7 +51,7 @@ def test_make_html_fails_and_names_the_file_and_url(planted_content, tmp_path):
 
 
 def test_the_shipped_site_loads_nothing_from_elsewhere(site):
-    """The session's normal build passed the linter (build_site asserts 0 problems); check its output too."""
+    """The session's normal build passed the check (build_site asserts 0 problems); check its output too."""
     for page in sorted(site.rglob("*.html")) + sorted(site.rglob("*.css")):
         found = html_urls(page.read_text()) if page.suffix == ".html" else css_urls(page.read_text())
         assert third_party(found) == [], page
@@ -61,7 +62,7 @@ def test_a_published_build_with_a_planted_script_fails(planted_content, tmp_path
     page.write_text("Title: Planted page\nSlug: planted-page\n\n<script src=\"//tracker.example.com/t.js\"></script>\n")
     with site_url_env("https://example.org/practice-site"), pytest.raises(AssertionError, match="problem"):
         build_site(tmp_path / "out", settings="publishconf.py", content=planted_content)
-    messages = [record.getMessage() for record in caplog.records if record.name.startswith("privacy_linter")]
+    messages = [record.getMessage() for record in caplog.records if record.getMessage().startswith("privacy: ")]
     assert any("planted-page/index.html" in message and "//tracker.example.com/t.js" in message
                and "a script" in message for message in messages), messages
 
@@ -137,15 +138,15 @@ def test_css_files_are_checked_too():
     assert third_party(css_urls("a{background:url(https://x.example/i.png)}")) == [("image", "https://x.example/i.png")]
 
 
-
-def test_a_page_scanned_as_rendered_is_read_again_if_it_changed_since(tmp_path):
-    """The linter reuses a page's scan made where it was rendered, but not for a file that
-    something rewrote afterwards: that one is read and scanned again."""
-    from privacy_linter import plugin as linter
-
-    page = tmp_path / "page.html"
-    page.write_text("<p>Nothing from elsewhere.</p>", encoding="utf-8")
-    linter.keep_scan(page, [("image", "https://kept.example/a.png")])
-    assert linter.loads_of(None, page) == [("image", "https://kept.example/a.png")]  # the kept scan
-    page.write_text('<p>Changed.</p><script src="https://cdn.example/t.js"></script>', encoding="utf-8")
-    assert linter.loads_of(None, page) == [("script", "https://cdn.example/t.js")]
+def test_svg_files_are_checked_too(planted_content, tmp_path):
+    """An illustration that pulls a picture from another website fails the build like a page."""
+    (planted_content / "articles" / "99-planted-article.md").unlink()
+    (planted_content / "images" / "planted.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://cdn.example.net/p.png"/></svg>')
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"INPUTDIR={planted_content}", f"OUTPUTDIR={tmp_path / 'out'}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=make_env())
+    assert result.returncode != 0, result.stderr
+    errors = [line for line in result.stderr.splitlines() if "privacy: " in line]
+    assert errors and all("images/planted.svg" in line for line in errors), result.stderr
+    assert "https://cdn.example.net/p.png" in errors[0]
