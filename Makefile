@@ -87,20 +87,26 @@ LOCK_OPTIONS = --quiet --generate-hashes --python-version 3.11.7 --python-platfo
 	--custom-compile-command "make lock"
 
 $(BUILD_STAMP): requirements.lock $(CHECKLIST_SOURCES)
+	@echo 'Setting up: a Python environment in .venv (first run only)...'
 	@test -x "$(BIN)/python" || $(PY) -m venv "$(VENV)"
-	"$(BIN)/pip" install $(PIP_LOCKED) -r requirements.lock
+	@echo 'Setting up: installing Pelican and the build tools (about a minute the first time)...'
+	@"$(BIN)/pip" install $(PIP_LOCKED) -r requirements.lock
+	@echo 'Setting up: the translations and the checklist plugin...'
 	$(COMPILE_TRANSLATIONS)
-	"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
+	@"$(BIN)/pip" install --disable-pip-version-check -q --no-deps --no-build-isolation --force-reinstall "./$(CHECKLIST_PACKAGE)"
+	@echo 'Setting up: done.'
 	@touch "$@"
 
 # The tests also run pip-audit (tests/unit/test_dependencies.py).
 $(TEST_STAMP): $(BUILD_STAMP) $(AUDIT_STAMP) requirements-test.lock
-	"$(BIN)/pip" install $(PIP_LOCKED) -r requirements-test.lock
+	@echo 'Setting up: installing the test tools (pytest, Playwright, axe)...'
+	@"$(BIN)/pip" install $(PIP_LOCKED) -r requirements-test.lock
 	@touch "$@"
 
 $(AUDIT_STAMP): requirements-audit.lock
+	@echo 'Setting up: installing pip-audit, in an environment of its own...'
 	@test -x "$(AUDIT_VENV)/bin/python" || $(PY) -m venv "$(AUDIT_VENV)"
-	"$(AUDIT_VENV)/bin/pip" install $(PIP_LOCKED) -r requirements-audit.lock
+	@"$(AUDIT_VENV)/bin/pip" install $(PIP_LOCKED) -r requirements-audit.lock
 	@touch "$@"
 
 # Rewrites the three .lock files, keeping every version the .txt files and constraints.txt pin
@@ -116,7 +122,8 @@ lock:
 .PHONY: lock
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@echo 'Setting up: installing the HTML checker, link checker and Lighthouse (npm ci)...'
+	@npm ci --no-audit --no-fund --loglevel=error
 	@touch "$@"
 
 venv: $(BUILD_STAMP)
