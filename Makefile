@@ -239,7 +239,7 @@ audit: $(BUILD_STAMP) $(AUDIT_STAMP) $(NODE_STAMP) chromium
 
 # Build speed against vanilla Pelican, devserver rebuild times and page weight; writes
 # bench/results/latest.md. Takes several minutes: make bench BENCH_SIZES=100 BENCH_RUNS=3 is quicker.
-BENCH_SIZES ?= 100 1000
+BENCH_SIZES ?= 100 300 1000
 BENCH_RUNS ?= 5
 bench: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)

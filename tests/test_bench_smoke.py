@@ -53,6 +53,15 @@ def test_bench_writes_its_table(tmp_path):
     check_spread(rows[0][2])
     assert all(NUMBER.match(cell) for cell in rows[0][3:9]), rows[0]
 
+    header, rows = table(text, "Targets (issue 27)")
+    assert header == ["what", "articles", "measured", "goal", "met"]
+    whats = [row[0] for row in rows]
+    assert any(what.startswith("cold build CPU time") for what in whats), whats
+    rebuild = [row for row in rows if row[0].startswith("`make html` after one edit")]
+    # The cached rebuild writes exactly what a cold build of the same files writes.
+    assert rebuild and "same bytes as a cold build" in rebuild[0][0], rows
+    assert all(row[1] == "3" and NUMBER.match(row[2]) and row[4] in ("yes", "no") for row in rows), rows
+
     header, rows = table(text, "Search index")
     assert header == ["articles", "ours + search (s)", "our search step (s)", "vanilla + Pagefind (s)",
                       "vanilla's Pagefind step (s)", "our search step / vanilla build"]

@@ -35,6 +35,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _sources = {}
 # What was said in this build: the other languages' runs read the same files again.
 _said = set()
+# (written file, site origin) -> ((size, modification time), its scan's findings).
+_scans = {}
 
 
 class SettingsError(site_errors.SettingsError):
@@ -120,7 +122,21 @@ def with_article(kind):
 
 
 def scan_written_file(path, site_origin):
-    """(third-party loads, blocked markup) of one written file, from one read and one scan."""
+    """(third-party loads, blocked markup) of one written file, from one read and one scan.
+
+    A long-lived process (the devserver's fast path) keeps each file's result while the file's
+    size and modification time stay the same, so a save rescans only the pages it rewrote."""
+    state = os.stat(path)
+    key = (os.path.abspath(path), site_origin)
+    kept = _scans.get(key)
+    if kept and kept[0] == (state.st_size, state.st_mtime_ns):
+        return kept[1]
+    result = scan_file_text(path, site_origin)
+    _scans[key] = ((state.st_size, state.st_mtime_ns), result)
+    return result
+
+
+def scan_file_text(path, site_origin):
     from page_scan import css_urls, scan_html, third_party  # noqa: PLC0415 - on the path once settings are read
 
     text = path.read_text(encoding="utf-8", errors="replace")

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import CORPUS, RESULTS
-from .children import CHILDREN, run_child
+from .children import CHILDREN, edit_article, run_child
 from .corpus import write_corpus
 from .report import render, seconds
 from .weight import weigh
@@ -52,13 +52,46 @@ def measure_size(size, runs, corpus_root, progress, post_runs):
         rebuilds[flavour] = result
         progress.step(f"{size:>5} articles  {flavour:<8} cached rebuild, every page written: "
                       + ", ".join(f"{value:.2f}" for value in result["times"]) + " s")
+    cached = cached_rebuilds(ours, work, runs, progress, size)
     spec = {"task": "devserver", "content": str(ours), "work": str(work / "devserver"), "runs": runs}
     devserver, wall, peak, cpu = run_child(spec)
     progress.step(f"{size:>5} articles  devserver edit-to-refreshed: text "
                   + ", ".join(seconds(value) for value in devserver["timings"]["body"]) + " s; title "
                   + ", ".join(seconds(value) for value in devserver["timings"]["title"]) + " s")
     shutil.rmtree(work, ignore_errors=True)
-    return {"size": size, "samples": samples, "rebuilds": rebuilds, "devserver": devserver}
+    return {"size": size, "samples": samples, "rebuilds": rebuilds, "devserver": devserver, "cached": cached}
+
+
+def same_files(first, second):
+    """True when two output folders hold the same files with the same bytes."""
+    def files(folder):
+        return {path.relative_to(folder): path.read_bytes() for path in sorted(Path(folder).rglob("*")) if path.is_file()}
+    return files(first) == files(second)
+
+
+def cached_rebuilds(ours, work, runs, progress, size):
+    """`make html` again after editing one article (Pelican's content cache warm), each build in a
+    new process; then a cold build of the same edited files, which must write the same bytes."""
+    content, cache = work / "cached-content", work / "cached-cache"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ours, content)
+    articles = sorted((content / "articles").glob("*.md"))
+    article = articles[len(articles) // 2]
+    build = {"task": "build", "flavour": "ours", "content": str(content), "cache": str(cache),
+             "output": str(work / "out-cached")}
+    run_child(build)  # fills the cache
+    samples = []
+    for number in range(runs):
+        edit_article(article, 100 + number)
+        result, wall, peak, cpu = run_child(build)
+        samples.append({"wall": wall, "cpu": cpu, "peak": peak})
+    cold = {"task": "build", "flavour": "ours", "content": str(content), "output": str(work / "out-cold-edited")}
+    run_child(cold)
+    identical = same_files(work / "out-cached", work / "out-cold-edited")
+    progress.step(f"{size:>5} articles  make html after one edit, cache warm: "
+                  + ", ".join(f"{sample['wall']:.2f}" for sample in samples)
+                  + f" s; {'the same bytes as' if identical else 'DIFFERENT from'} a cold build")
+    return {"samples": samples, "identical": identical}
 
 
 def measure_weight(corpus_root, progress):
@@ -103,7 +136,7 @@ def main(argv=None):
     started = time.strftime("%Y-%m-%d %H:%M")
     loads = [load_average() or 0.0]
     begin = time.perf_counter()
-    progress = Progress(len(args.sizes) * (2 * runs + 2 * post_runs + 3) + 1)
+    progress = Progress(len(args.sizes) * (2 * runs + 2 * post_runs + 4) + 1)
     print(f"Benchmarking {', '.join(map(str, args.sizes))} articles, {runs} run(s) each "
           f"(corpus in {os.path.relpath(args.corpus)}).", flush=True)
     sizes = [measure_size(size, runs, args.corpus, progress, post_runs) for size in args.sizes]

@@ -34,6 +34,37 @@ def megabytes(value):
     return "n/a" if value is None else f"{value:.0f}"
 
 
+def targets(sizes):
+    """Issue 27's goals, each against this run's own vanilla builds."""
+    from tools.devserver.full_check import DELAY
+
+    rows = []
+    for entry in sizes:
+        size, samples = entry["size"], entry["samples"]
+        cpu_ours, cpu_vanilla = median(s["cpu"] for s in samples["ours"]), median(s["cpu"] for s in samples["vanilla"])
+        wall_vanilla = median(s["wall"] for s in samples["vanilla"])
+        peak_ours, peak_vanilla = max(s["peak"] for s in samples["ours"]), max(s["peak"] for s in samples["vanilla"])
+        rows.append((f"cold build CPU time, ours / vanilla", size, cpu_ours / cpu_vanilla, 1.25))
+        rows.append((f"peak memory, ours / vanilla", size, peak_ours / peak_vanilla, 1.2))
+        cached = entry.get("cached")
+        if cached:
+            rebuild = median(s["wall"] for s in cached["samples"])
+            same = "same bytes as a cold build" if cached["identical"] else "DIFFERENT bytes from a cold build"
+            rows.append((f"`make html` after one edit (cache warm) / vanilla's cold build ({same})", size,
+                         rebuild / wall_vanilla, 0.4))
+        dev = entry["devserver"]
+        rows.append(("devserver: the edited page rewritten after a save (s)", size, median(dev["timings"]["body"]), 0.5))
+        if dev.get("post") is not None:
+            rows.append((f"devserver: the whole site equal to a clean build after the last save (s; {DELAY:.0f} s pause "
+                         "+ full check)", size, DELAY + dev["post"], 5.0))
+    lines = ["", "## Targets (issue 27)", "",
+             "| what | articles | measured | goal | met |", "|---|---:|---:|---:|---|"]
+    for what, size, value, goal in rows:
+        met = "n/a" if value is None else ("yes" if value <= goal else "no")
+        lines.append(f"| {what} | {size:,} | {seconds(value)} | ≤ {goal:g} | {met} |")
+    return lines
+
+
 def render(sizes, weight, runs, post_runs, started, loads, elapsed):
     import pelican
 
@@ -70,6 +101,7 @@ def render(sizes, weight, runs, post_runs, started, loads, elapsed):
             f"{seconds(median(s['cpu'] for s in vanilla))} | {megabytes(peak_ours)} | "
             f"{megabytes(peak_vanilla)} | {ratio(peak_ours, peak_vanilla)} | {ours[0]['pages']} / {vanilla[0]['pages']} |"
         )
+    lines += targets(sizes)
     lines += [
         "",
         "## Search index",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DELAY = 2.0  # seconds without a save before the check starts
+DELAY = 1.0  # seconds without a save before the check starts (the site is whole again within 5 s at 100 articles)
 
 
 @dataclass
