@@ -45,10 +45,12 @@ def source_line(source_lines, snippet):
     return None
 
 
-# A handler or style attribute. Each pattern starts with its own letters, so the regex engine
+# A handler, style, form-target or http-equiv attribute (the words alone, e.g. a class named
+# `help-card__actions`, are no reason for the full parse). Each pattern starts with its own letters, so the regex engine
 # jumps between candidates; the character before must be one an attribute starts after (a
 # space, a slash or a quote, as the HTML parser reads it).
-RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile(r"style\s*="))
+RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile(r"style\s*="), re.compile(r"action\s*="),
+                            re.compile(r"formaction\s*="), re.compile(r"http-equiv\s*="))
 RE_ATTRIBUTE_START = re.compile(r"""[\s/'"]""")
 # `javascript:` with spaces or control characters anywhere in it (a browser drops them).
 RE_JAVASCRIPT = re.compile(r"[\s\x00-\x1f]*".join("javascript"))
@@ -70,7 +72,8 @@ def could_spell_javascript(reference):
 
 
 def _might_have_attribute(text):
-    """Could lower-cased `text` hold an `on...=` handler or a `style=` attribute?"""
+    """Could lower-cased `text` hold an `on...=` handler, a `style=`, `action=`, `formaction=` or
+    `http-equiv=` attribute?"""
     return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
                for pattern in RE_MAYBE_ATTRIBUTE_NAMES for found in pattern.finditer(text))
 
@@ -82,7 +85,7 @@ def might_be_blocked(markup):
     browser), and any character reference that could spell part of it sends the page to the
     full parse."""
     text = markup.lower()
-    return ("<script" in text or "<style" in text or "refresh" in text or "action" in text or "vbscript" in text
+    return ("<script" in text or "<style" in text or "vbscript" in text
             or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
             or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
 

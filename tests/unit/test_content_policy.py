@@ -20,6 +20,11 @@ BLOCKED = {
     "javascript with a reference that has no semicolon": '<a href="&#106avascript:go()">x</a>',
     "javascript with its colon spelled": '<a href="javascript&colon;go()">x</a>',
     "javascript in capitals with a reference": '<a href="JAVA&#83;CRIPT:go()">x</a>',
+    "form sending elsewhere": '<form action="https://x.example/send"><button>Send</button></form>',
+    "form target in capitals, spaced": '<form ACTION = "//x.example/send"></form>',
+    "button sending elsewhere": '<form><button formaction="https://x.example/">Go</button></form>',
+    "refresh to another website": '<meta http-equiv="refresh" content="0; url=https://x.example/">',
+    "refresh unquoted": '<meta content="0;url=//x.example/" HTTP-EQUIV=refresh>',
 }
 
 
@@ -36,7 +41,9 @@ def test_ordinary_article_markup_skips_the_full_parse():
     html = ('<h2 id="a">A heading</h2><p>Plain words, <em>emphasis</em> and '
             '<a href="/what-trust-is/">a link</a>.</p><ul><li>An item</li></ul>'
             # references the theme and the checklist write: an apostrophe, &, quotes, a dot
-            '<p data-note="you&#39;re &amp; &quot;we&quot;">Book &middot; call</p>')
+            '<p data-note="you&#39;re &amp; &quot;we&quot;">Book &middot; call</p>'
+            # words that name attributes without being one: a class, a sentence
+            '<p class="help-card__actions">Take action. Refresh the page; the reaction = calm.</p>')
     assert not might_be_blocked(html)
 
 
