@@ -2,7 +2,7 @@
 editor's own address, prints that address, and stops all three with Ctrl+C.
 
     python -m tools.editor [--site .] [--settings pelicanconf.py] [--output output]
-                           [--port 8001] [--preview-port 8000] [--no-preview]
+                           [--port 8001] [--preview-port 8000] [--preview-cache DIR] [--no-preview]
 
 Port 0 picks a free port (the tests use it). Everything listens on 127.0.0.1 only.
 """
@@ -63,9 +63,10 @@ def start_backend(site, port, secret):
     return subprocess.Popen([node, str(BACKEND), str(port)], cwd=HERE, env=environment)
 
 
-def start_preview(site, settings, output, port):
+def start_preview(site, settings, output, port, cache=None):
     command = [sys.executable, "-m", "tools.devserver", "--settings", str(settings), "--content",
-               str(site / "content"), "--output", str(output), "--port", str(port), "--bind", HOST]
+               str(site / "content"), "--output", str(output), "--port", str(port), "--bind", HOST,
+               *(["--cache", str(cache)] if cache else [])]
     environment = {**os.environ, "PRACTICE_FILE": str(site / "practice.toml")}
     return subprocess.Popen(command, cwd=ROOT, env=environment)
 
@@ -85,6 +86,7 @@ def main(argv=None):
     parser.add_argument("--output", default=str(ROOT / "output"), help="where the live preview builds the site")
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--preview-port", type=int, default=8000)
+    parser.add_argument("--preview-cache", help="the live preview's content cache (default: the devserver's)")
     parser.add_argument("--no-preview", action="store_true", help="no live preview (the devserver)")
     args = parser.parse_args(argv)
     site, settings = Path(args.site).resolve(), Path(args.settings).resolve()
@@ -113,17 +115,15 @@ def main(argv=None):
     secret = secrets.token_urlsafe(32)
     backend_port = free_port()
     children = [start_backend(site, backend_port, secret)]
-    stopping = []
-
     def stop(*_):
-        stopping.append(True)
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
     try:
         wait_for_port(backend_port, children[0], "file backend")
         if preview_port:
-            children.append(start_preview(site, settings, Path(args.output).resolve(), preview_port))
+            children.append(start_preview(site, settings, Path(args.output).resolve(), preview_port,
+                                          args.preview_cache))
         editor = Editor(site, settings, port, backend_port, secret, config_text, preview_url)
         asyncio.set_event_loop(asyncio.new_event_loop())
         from tornado.httpserver import HTTPServer

@@ -13,6 +13,7 @@
 
 'use strict';
 
+const crypto = require('crypto');
 const path = require('path');
 
 // express is decap-server's own dependency: resolve it from there, not from wherever npm hoisted it.
@@ -30,8 +31,10 @@ process.env.GIT_REPO_DIRECTORY = path.resolve(process.env.EDITOR_SITE);
 
 const app = express();
 app.disable('x-powered-by');
+const expected = crypto.createHash('sha256').update(secret).digest();
+const fromEditor = given => crypto.timingSafeEqual(crypto.createHash('sha256').update(given || '').digest(), expected);
 app.use((request, response, next) => {
-  if (request.get('x-editor-secret') !== secret) {
+  if (!fromEditor(request.get('x-editor-secret'))) {
     response.status(403).json({ error: 'Only the editor may use this backend.' });
     return;
   }

@@ -37,11 +37,12 @@ def origin_refusal(headers, host):
     """Why a request that changes something is refused, or None (`headers`: a mapping)."""
     origin = headers.get("Origin")
     if origin != f"http://{host}":
-        return (f"only the editor's own page may save; this request came from {origin or 'no page'!r}. "
-                "Nothing was changed.")
+        return (f"only the editor's own page may read or change the site's files; this request came from "
+                f"{origin or 'no page'!r}. Nothing was changed.")
     site = headers.get("Sec-Fetch-Site")
     if site not in (None, "same-origin"):
-        return f"only the editor's own page may save; the browser says this request is {site!r}."
+        return (f"only the editor's own page may read or change the site's files; the browser says this "
+                f"request is {site!r}. Nothing was changed.")
     return None
 
 

@@ -71,12 +71,15 @@ class Guarded(web.RequestHandler):
         for name, value in HEADERS.items():
             self.set_header(name, value)
 
+    refused = False
+
     def prepare(self):
         refusal = guard.host_refusal(self.request.host, self.editor.port)
         if refusal:
             self.refuse(421, refusal)
 
     def refuse(self, status, message):
+        self.refused = True
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.finish(json.dumps({"error": f"Refused: {message}"}))
@@ -128,7 +131,7 @@ class BackendHandler(Guarded):
         if not self.from_own_page():
             return
         body = self.json_body()
-        if self._finished:
+        if self.refused:
             return
         refusal = guard.request_refusal(str(self.editor.site), body)
         if refusal:
@@ -166,7 +169,7 @@ class CheckHandler(Guarded):
 class Unknown(Guarded):
     def prepare(self):
         super().prepare()
-        if not self._finished:
+        if not self.refused:
             raise web.HTTPError(404)
 
 
