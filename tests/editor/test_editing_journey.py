@@ -23,15 +23,18 @@ STATUS = "[data-status-text]"
 @pytest.fixture
 def editing(editor, page):
     """The editor page, logged in (Decap's local login: a button, nothing is sent anywhere), with
-    every request the browser makes from now on recorded."""
-    requests = []
+    every request the browser makes from now on recorded, and every load the page's
+    Content-Security-Policy had to stop (a request Decap tried that never left)."""
+    requests, blocked = [], []
     page.context.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(editor.url)
     page.get_by_role("button", name="Login").click()
     expect(page.get_by_role("link", name="Articles (English)")).to_be_visible()
     page.requests = requests
-    return page
+    yield page
+    assert not blocked, blocked
 
 
 def choose(page, label, option):

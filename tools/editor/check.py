@@ -1,7 +1,8 @@
 """After a save: what the site's own build says about the saved file, in its own words.
 
-The build is `make html`'s (tools.build, the same settings and plugins), run on the site's
-content into a folder that is thrown away, so a check never touches output/ or the preview.
+The build is `make html`'s (tools.build, the same settings and plugins, less the search index),
+run on the site's content into a folder that is thrown away, so a check never touches output/ or
+the preview.
 Its messages name files relative to the site folder (`content/articles/x.md:12: ...`); the
 ones that name a saved file are that file's problems, the rest are counted.
 """
@@ -53,13 +54,13 @@ def names(record_text, path):
 
 def check(settings_file, site, paths, python=sys.executable):
     """Build the site in `site` once and sort its messages by the saved `paths`."""
-    site = Path(site).resolve()
+    site, settings_file = Path(site).resolve(), Path(settings_file).resolve()
     paths = [os.path.normpath(path).replace(os.sep, "/") for path in paths]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "PRACTICE_FILE": str(site / "practice.toml")}
     with tempfile.TemporaryDirectory(prefix="editor-check-") as output:
         result = subprocess.run(
             [python, "-m", "tools.build", "--settings", str(settings_file), "--content", str(site / "content"),
-             "--output", output],
+             "--output", output, "-e", "SEARCH_INDEX=false"],  # Pagefind's index names no author's mistake
             cwd=site, env=environment, capture_output=True, text=True)
     outcome = Check(paths, failed=result.returncode != 0)
     for level, text in records(result.stdout + result.stderr):
@@ -68,4 +69,9 @@ def check(settings_file, site, paths, python=sys.executable):
             outcome.ok = outcome.ok and level == "warning"
         else:
             outcome.other_problems += 1
+    if outcome.failed and not outcome.messages and not outcome.other_problems:
+        # It stopped without naming a problem (a crash): show its last words rather than "accepted".
+        last = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()][-5:]
+        outcome.messages.append({"level": "error", "text": "The build stopped: " + " ".join(last)})
+        outcome.ok = False
     return outcome

@@ -267,11 +267,11 @@ export const checklistComponent = {
     { name: 'notes', label: 'Private notes box', widget: 'boolean', required: false,
       hint: 'A box where readers can write notes that stay on their device.' },
     { name: 'items', label: 'Statements', label_singular: 'statement', widget: 'list',
-      hint: 'One statement readers can tick, per line.',
+      hint: 'What readers can tick, one statement each. A safety item (about fear, threats or harm) is ' +
+        'never counted: ticking it shows where to find help, and hides the booking buttons.',
       fields: [
         { name: 'text', label: 'Statement', widget: 'string' },
-        { name: 'safety', label: 'Safety item (fear, threats or harm)', widget: 'boolean', required: false,
-          hint: 'Never counted. Ticking it shows where to find help, and hides the booking buttons.' },
+        { name: 'safety', label: 'Safety item (fear, threats or harm)', widget: 'boolean', required: false },
       ] },
     { name: 'reflections', label: 'Reflections', label_singular: 'reflection', widget: 'list',
       hint: 'What a number of ticks might mean. Together the ranges cover every count, from 0 to ' +
