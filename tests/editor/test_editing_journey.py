@@ -20,21 +20,30 @@ TODAY = datetime.date.today().isoformat()
 STATUS = "[data-status-text]"
 
 
-@pytest.fixture
-def editing(editor, page):
-    """The editor page, logged in (Decap's local login: a button, nothing is sent anywhere), with
-    every request the browser makes from now on recorded, and every load the page's
-    Content-Security-Policy had to stop (a request Decap tried that never left)."""
-    requests, blocked = [], []
-    page.context.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
-    page.set_viewport_size({"width": 1366, "height": 900})
+@pytest.fixture(scope="module")
+def editor_tab(editor, browser):
+    """One tab on the editor for the module, logged in once (Decap's local login: a button; there
+    is no account and nothing is sent anywhere). It records every request the browser makes, and
+    every load the page's Content-Security-Policy had to stop (a request Decap tried that never
+    left)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.requests, page.blocked = [], []
+    context.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: "Content Security Policy" in message.text and page.blocked.append(message.text))
     page.goto(editor.url)
     page.get_by_role("button", name="Login").click()
-    expect(page.get_by_role("link", name="Articles (English)")).to_be_visible()
-    page.requests = requests
     yield page
-    assert not blocked, blocked
+    context.close()
+
+
+@pytest.fixture
+def editing(editor, editor_tab):
+    """The editor's start page (the English articles), and no load stopped by the policy."""
+    editor_tab.goto(editor.url)
+    expect(editor_tab.get_by_role("link", name="2. How trust fractures: five common kinds of hurt")).to_be_visible()
+    yield editor_tab
+    assert not editor_tab.blocked, editor_tab.blocked
 
 
 def choose(page, label, option):

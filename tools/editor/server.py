@@ -33,7 +33,7 @@ MAX_BODY = 50 * 1024 * 1024  # decap-server's own limit; an image travels inside
 # (emotion). Every script it could run is still one of the files this server sends.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-    "font-src 'self'; connect-src 'self' blob:; media-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
+    "font-src 'self'; connect-src 'self' blob:; media-src 'self'; worker-src 'self'; frame-src 'self'; "
     "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 HEADERS = {

@@ -242,8 +242,8 @@ export function insertBlock(text, position, block) {
     before += lineEnd < 0 ? after : after.slice(0, lineEnd);
     after = lineEnd < 0 ? '' : after.slice(lineEnd);
   }
-  before = before.replace(/\s*$/, '');
-  after = after.replace(/^\s*/, '');
+  before = before.replace(/[ \t\r\n]*$/, '');
+  after = after.replace(/^[ \t\r\n]*/, '');
   return `${before}${before ? '\n\n' : ''}${block}\n${after ? `\n${after}` : ''}`;
 }
 
