@@ -71,6 +71,14 @@ def start_preview(site, settings, output, port, cache=None):
     return subprocess.Popen(command, cwd=ROOT, env=environment)
 
 
+def stop_if_one_stopped(children):
+    """Without its file backend or its preview the editor would fail at the next save: stop it all."""
+    for name, child in children.items():
+        if child.poll() is not None:
+            print(f"The {name} stopped (exit {child.returncode}); stopping the editor.", file=sys.stderr, flush=True)
+            raise KeyboardInterrupt
+
+
 def read_site_settings(settings, site):
     os.environ["PRACTICE_FILE"] = str(site / "practice.toml")
     sys.path.insert(0, str(ROOT / "plugins"))
@@ -114,22 +122,25 @@ def main(argv=None):
 
     secret = secrets.token_urlsafe(32)
     backend_port = free_port()
-    children = [start_backend(site, backend_port, secret)]
+    children = {"file backend": start_backend(site, backend_port, secret)}
     def stop(*_):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)
+    # Ctrl+C stops everything even when the shell started us with SIGINT ignored (as a background job).
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
     try:
-        wait_for_port(backend_port, children[0], "file backend")
+        wait_for_port(backend_port, children["file backend"], "file backend")
         if preview_port:
-            children.append(start_preview(site, settings, Path(args.output).resolve(), preview_port,
-                                          args.preview_cache))
+            children["live preview"] = start_preview(site, settings, Path(args.output).resolve(), preview_port,
+                                                     args.preview_cache)
         editor = Editor(site, settings, port, backend_port, secret, config_text, preview_url)
         asyncio.set_event_loop(asyncio.new_event_loop())
         from tornado.httpserver import HTTPServer
-        from tornado.ioloop import IOLoop
+        from tornado.ioloop import IOLoop, PeriodicCallback
 
         HTTPServer(make_app(editor), max_body_size=50 * 1024 * 1024).add_sockets(sockets)
+        PeriodicCallback(lambda: stop_if_one_stopped(children), 1000).start()
         print(f"Editor: http://{HOST}:{port}/  (Ctrl+C to stop)", flush=True)
         if preview_url:
             print(f"Live preview of the site: {preview_url}", flush=True)
@@ -138,10 +149,10 @@ def main(argv=None):
     except KeyboardInterrupt:
         pass
     finally:
-        for child in children:
+        for child in children.values():
             if child.poll() is None:
                 child.terminate()
-        for child in children:
+        for child in children.values():
             try:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
