@@ -15,6 +15,11 @@ PUBLISHCONF ?= $(BASEDIR)/publishconf.py
 
 PORT ?= 8000
 BIND ?= 127.0.0.1
+# `make edit`: the editor's address (always 127.0.0.1; its live preview uses PORT), and the folder
+# holding the content/ and practice.toml it edits.
+EDIT_PORT ?= 8001
+EDIT_SITE ?= $(BASEDIR)
+EDITOPTS ?=
 
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_REMOTE ?= origin
@@ -36,6 +41,8 @@ CHROMIUM ?= /usr/lib/chromium/chromium
 BUILD_STAMP = $(VENV)/.installed-build
 TEST_STAMP = $(VENV)/.installed-test
 NODE_STAMP = node_modules/.installed
+EDITOR_DIR = tools/editor
+EDITOR_STAMP = $(EDITOR_DIR)/node_modules/.installed
 
 # The checklist plugin is a package of its own; the site installs it like any other.
 CHECKLIST_PACKAGE = plugins/pelican-reflection-checklists
@@ -53,9 +60,10 @@ help:
 	@echo ''
 	@echo '  make serve [PORT=8000]     build, then serve at http://127.0.0.1:$(PORT)'
 	@echo '  make test                  run every test, browser tests included'
-	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver, slow runs)'
+	@echo '  make test-fast             unit and build tests only (no browser, nginx, devserver, editor, slow runs)'
 	@echo '  make html [DRAFTS=yes]     build the site into $(OUTPUTDIR) (drafts only with DRAFTS=yes)'
 	@echo '  make devserver [PORT=8000] serve, rebuild on save, reload the browser'
+	@echo '  make edit [EDIT_PORT=8001] edit articles, pages and practice.toml in the browser (this computer only)'
 	@echo '  make regenerate            rebuild on save with Pelican alone (no server)'
 	@echo '  make publish               build for production (SITEURL=https://...)'
 	@echo '  make github                publish to the $(GITHUB_PAGES_BRANCH) branch'
@@ -126,6 +134,14 @@ $(NODE_STAMP): package.json package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch "$@"
 
+# The browser editor's packages (Decap CMS and decap-server: 730 packages, about 390 MB) have
+# their own package.json and lock file, so `make html` and `make test-fast` never install them;
+# `make edit` and `make test` do. --ignore-scripts: no package runs code while installing.
+$(EDITOR_STAMP): $(EDITOR_DIR)/package.json $(EDITOR_DIR)/package-lock.json
+	@echo 'Setting up: installing the browser editor (Decap CMS, npm ci)...'
+	@cd "$(EDITOR_DIR)" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch "$@"
+
 venv: $(BUILD_STAMP)
 
 chromium:
@@ -175,6 +191,12 @@ serve: html
 devserver: $(BUILD_STAMP) compile-translations
 	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
 
+# The editor (tools/editor, Decap CMS) for content/ and practice.toml, on 127.0.0.1:$(EDIT_PORT), with
+# the devserver's live preview on $(PORT). Saves write the files; git keeps their history.
+edit: $(BUILD_STAMP) $(EDITOR_STAMP) compile-translations
+	"$(BIN)/python" -m tools.editor --site "$(EDIT_SITE)" --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" \
+		--port $(EDIT_PORT) --preview-port $(PORT) $(EDITOPTS)
+
 # Pelican's own watch-and-rebuild, as in Pelican's quickstart Makefile (no server, no reload;
 # `make devserver` does both).
 regenerate: $(BUILD_STAMP) compile-translations
@@ -200,12 +222,12 @@ clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__" "$(BASEDIR)/dist"
 
 # --- checks ---------------------------------------------------------------
-test: $(TEST_STAMP) $(NODE_STAMP) chromium nginx java compile-translations
+test: $(TEST_STAMP) $(NODE_STAMP) $(EDITOR_STAMP) chromium nginx java compile-translations
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
-# The unit and build tests only (no browser, nginx, devserver or node tools, so no `npm ci`): about a minute.
+# The unit and build tests only (no browser, nginx, devserver, editor or node tools, so no `npm ci`): about a minute.
 test-fast: $(TEST_STAMP) compile-translations
-	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow"
+	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow and not editor"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
 # extracts the marked words (templates, this site's plugins, the checklist package), merges
@@ -244,4 +266,4 @@ BENCH_RUNS ?= 5
 bench: $(BUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
-.PHONY: help venv chromium nginx java html serve devserver regenerate publish github rsync_upload clean test test-fast audit bench dist translations compile-translations
+.PHONY: help venv chromium nginx java html serve devserver edit regenerate publish github rsync_upload clean test test-fast audit bench dist translations compile-translations

@@ -34,7 +34,7 @@ from tools.build import build, command_line, report_failure
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from output_guard.folders import protected_folders, unpublishable_files, unsafe_output  # noqa: E402
+from output_guard.folders import is_editor_file, protected_folders, unpublishable_files, unsafe_output  # noqa: E402
 HEADERS = ROOT / "deploy" / "_headers"
 
 logger = logging.getLogger("publish")
@@ -157,8 +157,9 @@ def _publish(settings_file, content, output, headers, fail_on, overrides):
         stray = unpublishable_files(new)
         if stray:
             for path in stray:
-                logger.error("publish: the built site holds %s, a hidden or backup file that must never be "
-                             "published. Find where it comes from (the theme or a plugin) and remove it.", path)
+                what = "a file of the browser editor" if is_editor_file(path) else "a hidden or backup file"
+                logger.error("publish: the built site holds %s, %s that must never be published. Find where it "
+                             "comes from (the theme or a plugin) and remove it.", path, what)
             return len(stray)
         if headers:
             headers = Path(headers)

@@ -7,12 +7,23 @@ import fnmatch
 import os
 from pathlib import Path
 
-# Hidden files and folders, editor backups and lock files: never read, copied or published.
-# (pelicanconf.py uses this list as IGNORE_FILES; Pelican matches it against bare names.)
+# A browser editor's own files (Decap CMS; `make edit` keeps its copy in tools/editor): its
+# configuration says where the site's files are and how they are written, and its code runs the
+# editor. Decap's usual set-up puts them in an `admin/` folder beside the site's files; copied
+# into content/, they are still never read, copied or published.
+EDITOR_FILES = ("config.yml", "config.yaml", "*decap-cms.js", "*decap-cms.js.map", "*netlify-cms.js",
+                "*netlify-cms.js.map")
+# Hidden files and folders, editor backups and lock files, and the editor's files: never read,
+# copied or published. (pelicanconf.py uses this list as IGNORE_FILES; Pelican matches it
+# against bare names.)
 NEVER_PUBLISHED = (
     ".*", "*~", "#*#", "~$*", "*.swp", "*.swo", "*.swx", "*.bak", "*.orig", "*.rej", "*.tmp",
-    "*.part", "*.crdownload", "Thumbs.db", "desktop.ini", "__pycache__", "*.pyc",
+    "*.part", "*.crdownload", "Thumbs.db", "desktop.ini", "__pycache__", "*.pyc", *EDITOR_FILES,
 )
+
+
+def is_editor_file(relative_path):
+    return never_published(relative_path, EDITOR_FILES)
 
 
 def never_published(relative_path, patterns=NEVER_PUBLISHED):
@@ -57,7 +68,8 @@ def protected_folders(project_root, content=None, theme=None, settings_file=None
 
 
 def unpublishable_files(output):
-    """Relative paths under `output` that must never be published (hidden files, backups)."""
+    """Relative paths under `output` that must never be published (hidden files, backups, the
+    editor's files)."""
     found = []
     for folder, dirs, files in os.walk(output):
         for name in dirs + files:

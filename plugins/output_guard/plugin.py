@@ -26,7 +26,7 @@ import site_errors
 from pelican import signals
 
 from . import page_policy
-from .folders import is_within, never_published, protected_folders, unsafe_output
+from .folders import is_editor_file, is_within, never_published, protected_folders, unsafe_output
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,9 @@ def outside_content(settings, relative_path):
 
 def unpublishable(settings, relative_path):
     """Why a content or static file must not be published, or None."""
+    if is_editor_file(relative_path):
+        return "is a file of the browser editor (its configuration or its code), which is never published. " \
+               "Move it out of the content folder"
     if never_published(relative_path, settings.get("IGNORE_FILES") or ()):
         return "is a hidden file, or an editor's backup or lock file, which is never published. Delete it, " \
                "or rename it if readers should see it"
