@@ -5,7 +5,7 @@ pymdown-extensions reads the indented `key: value` lines under `/// name` with `
 PyYAML's pure-Python loader. Every block this project owns has such a header (the source check
 writes `source-line: N` there), so an article with a checklist and three reflections parsed four
 small YAML documents: about an eighth of its Markdown conversion. The author's own options were
-already read, and checked, by the source scan with libyaml (source_scan.OptionLoader).
+already read, and checked, by the source scan with libyaml (block_options.OptionLoader).
 
 pymdownx.blocks offers no setting for this, so `use_fast_headers` replaces its module-level
 `get_frontmatter`, the one function its `split_header` calls for a header. The replacement
@@ -18,7 +18,7 @@ import re
 import pymdownx.blocks
 import yaml
 
-from .source_scan import first_alias
+from .block_options import first_alias
 
 # The option source_check writes under each block header.
 MARKER_KEY = "source-line"
