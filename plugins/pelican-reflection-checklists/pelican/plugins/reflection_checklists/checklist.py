@@ -27,7 +27,7 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import type_boolean, type_string
+from pymdownx.blocks.block import type_boolean
 
 from .i18n import N_, gettext_for
 from .markdown_blocks import AuthoringError, LineTrackedBlock, track_block_lines, type_text
@@ -66,12 +66,10 @@ I18N_TEXTS = ("count", "not_saved", "full", "unreadable", "cleared", "safety_ann
 def type_checklist_id(value):
     if value is None:
         raise ValueError("it is empty. Write a short name after `id:`, e.g. `id: everyday-signs`")
-    if not isinstance(value, str):
-        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, "
-                         "e.g. `everyday-signs`")
-    value = type_string(value)
-    if not RE_ID.match(value):
-        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, e.g. `everyday-signs`")
+    if not isinstance(value, str) or not RE_ID.match(value):
+        suggestion = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+        example = f"`id: {suggestion}`" if RE_ID.match(suggestion) else "`id: everyday-signs`"
+        raise ValueError(f"use lowercase letters, digits and single hyphens, starting with a letter, e.g. {example}")
     return value
 
 
