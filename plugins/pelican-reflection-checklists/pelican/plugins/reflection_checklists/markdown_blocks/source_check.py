@@ -24,7 +24,7 @@ from .block_headers import MARKER_KEY, use_fast_headers
 from .errors import AuthoringError
 from .source_scan import SourceScan
 
-RE_LEFTOVER = re.compile(rf"\n?[ \t]*(?:&gt;[ ]?)*[ \t]*{MARKER_KEY}: (\d+)[ ]*(?=\n|$)")
+RE_LEFTOVER = re.compile(rf"\n?[ \t]*(?:&gt;[ ]?)*[ \t]*{MARKER_KEY}: (\d+)[ ]*(?=\n|$|<)")
 RE_PRE = re.compile(r"<pre[\s>]|</pre>")
 BOM = "\ufeff"
 

@@ -31,6 +31,10 @@ RE_CODE_SPAN = re.compile(r"`+[^`]*`+")
 # A block's first line, or its closing `///`, written after other text on a line.
 RE_START_ANYWHERE = re.compile(r"(/{3,})[ ]*([A-Za-z][\w-]*)[ ]*(\|[^<]*)?")
 RE_END_AT_LINE_END = re.compile(r"\S[ ]+(/{3,})[ ]*$")
+# An HTML element Python-Markdown keeps as it is, from its line to its closing tag (without
+# `markdown="1"`): inside a block, one left open takes the block's closing line with it.
+RE_HTML_START = re.compile(r"^<(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|"
+                           r"header|main|nav|ol|pre|section|table|ul)(?=[\s>/])([^>]*)", re.I)
 
 @dataclass
 class BlockSource:
@@ -84,6 +88,7 @@ class SourceScan:
         self.skip = set()  # option lines, already read
         self.comment = None  # line of an open `<!--`
         self.fence = None  # (fence, line) of an open fence
+        self.html = None  # [tag, line, elements still open, the block it opened in] of open raw HTML
         self.code = False  # inside an indented code block
         self.containers = {}  # {quote depth: True while a list item or admonition is open}
         self.previous = None  # (depth, level) of the last non-blank line, None after a blank
@@ -130,6 +135,15 @@ class SourceScan:
             return
         if number in self.skip:
             return
+        if fence := RE_FENCE.match(text):
+            # Python-Markdown finds fences in the raw text, at the very left edge, before anything
+            # else: a fence there ends any quote or list item, and the code runs to the same fence.
+            self.at_left_edge(number, f"code fence, {fence.group(1)},")
+            self.fence = (fence.group(1), number)
+            if self.open:
+                self.body_line(self.open[-1], number, text)
+            self.previous, self.code, self.containers[0] = None, False, False
+            return
 
         depth, rest, prefix = 0, text, ""
         while match := RE_QUOTE.match(rest):
@@ -153,6 +167,10 @@ class SourceScan:
                 self.body_line(self.open[-1], number, rest)
             return
         level = spaces // 4 if self.containers.get(depth) else 0
+        if depth == 0 and spaces < 4 and content.startswith("<") and (
+                content.startswith("<!--") or RE_HTML_START.match(content)):
+            self.at_left_edge(number, "HTML comment" if content.startswith("<!--")
+                              else f"`<{RE_HTML_START.match(content).group(1)}>`")
         if not after_blank and not marker:
             # A line straight after another one continues it ("lazy" in Markdown's terms).
             depth, level = max(depth, self.previous[0]), max(level, self.previous[1])
@@ -161,11 +179,6 @@ class SourceScan:
         self.previous = (depth, level)
 
         self.close_left_containers(depth, level)
-        if depth == 0 and spaces == 0 and (fence := RE_FENCE.match(content)):
-            self.fence = (fence.group(1), number)
-            if self.open:
-                self.body_line(self.open[-1], number, rest)
-            return
         if self.opens_comment(content):
             return
 
@@ -174,6 +187,7 @@ class SourceScan:
         if content.startswith("///"):
             end = RE_END.match(content)
             start = None if end else RE_START.match(content)
+        self.follow_html(number, content, end or start)
         if (end or start) and spaces - level * 4 >= 4:
             self.mistake(
                 number,
@@ -191,6 +205,39 @@ class SourceScan:
             if self.open:
                 block = self.open[-1]
                 self.body_line(block, number, rest[min(block.indent, spaces):])
+
+    def at_left_edge(self, number, what):
+        """HTML (a comment too) or a code fence at the left edge ends any `>` quote or list item, as
+        Markdown sets it apart from the text before anything else: a block inside one ends there."""
+        inner = next((block for block in self.open if block.level > 0 or block.depth > 0), None)
+        if inner:
+            where = "`>` quote" if inner.depth else "list item"
+            like = f"start it with `{inner.prefix.strip()}`" if inner.depth else f"indent it {inner.indent} spaces"
+            self.mistake(number, f"this {what} starts at the left edge, so Markdown ends the {where} that the "
+                                 f"`{inner.name}` block of line {inner.line} sits in, and the block with it: its "
+                                 "closing line would show as text. "
+                                 + ("Move it after the block." if "fence" in what else
+                                    f"Write it like the block's own lines ({like}), or move it after the block."),
+                                 final=True)
+
+    def follow_html(self, number, content, block_line):
+        """Follow an HTML element opened inside a block until it closes: if the block's own
+        lines come first, Markdown reads them as part of the HTML and the block never ends."""
+        if self.html:
+            tag, line, count, inside = self.html
+            if block_line and inside in self.open:
+                self.mistake(line, f"this `<{tag}>` is not closed before line {number}, so Markdown reads "
+                                   f"everything from here on as HTML, the `{inside.name}` block's own lines "
+                                   f"included, and readers would see them as text. Close it with `</{tag}>` or "
+                                   f"delete it (HTML cannot go inside a `{inside.name}` block).", final=True)
+            count += len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
+            self.html = [tag, line, count, inside] if count > 0 else None
+        elif "<" in content[:1] and self.open and (opened := RE_HTML_START.match(content)) \
+                and "markdown=" not in opened.group(2):
+            tag = opened.group(1).lower()
+            count = len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
+            if count > 0:
+                self.html = [tag, number, count, self.open[-1]]
 
     def check_syntax_in_text(self, number, content, depth=0, level=0, prefix=""):
         """Block or item syntax where Markdown reads text: readers would see it as it is written."""
