@@ -28,6 +28,7 @@ RE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 RE_LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ ]+|$)")
 RE_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ ]+\S")
 RE_CODE_SPAN = re.compile(r"`+[^`]*`+")
+RE_HIDDEN_IN_LINE = re.compile(r"`+[^`]*`+|<!--.*?-->")  # a code span or a comment: never read as syntax
 # A block's first line, or its closing `///`, written after other text on a line.
 RE_START_ANYWHERE = re.compile(r"(/{3,})[ ]*([A-Za-z][\w-]*)[ ]*(\|[^<]*)?")
 RE_END_AT_LINE_END = re.compile(r"\S[ ]+(/{3,})[ ]*$")
@@ -232,7 +233,7 @@ class SourceScan:
                                    f"delete it (HTML cannot go inside a `{inside.name}` block).", final=True)
             count += len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
             self.html = [tag, line, count, inside] if count > 0 else None
-        elif "<" in content[:1] and self.open and (opened := RE_HTML_START.match(content)) \
+        elif content.startswith("<") and self.open and (opened := RE_HTML_START.match(content)) \
                 and "markdown=" not in opened.group(2):
             tag = opened.group(1).lower()
             count = len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
@@ -282,8 +283,9 @@ class SourceScan:
 
     @staticmethod
     def syntax_mid_line(content, pattern, accept=None):
-        """The text of the first `pattern` match after other text on the line, outside code spans."""
-        visible = RE_CODE_SPAN.sub(lambda span: " " * len(span.group(0)), content)
+        """The text of the first `pattern` match after other text on the line, outside code spans
+        and comments."""
+        visible = RE_HIDDEN_IN_LINE.sub(lambda span: " " * len(span.group(0)), content)
         for found in pattern.finditer(visible):
             before = visible[:found.start()]
             if before.strip() and before[-1:] in " \t>" and (accept is None or accept(found)):
