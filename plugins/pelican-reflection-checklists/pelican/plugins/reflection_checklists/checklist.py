@@ -642,31 +642,39 @@ class UniqueIds(Treeprocessor):
 
     RE_HTML_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
 
-    def __init__(self, md, blocks):
+    def __init__(self, md, blocks, page_ids=()):
         super().__init__(md)
         self.blocks = blocks
+        self.page_ids = page_ids
 
     def run(self, root):
         owners = self.blocks.trackers.get("checklist", {}).get("id_owners")
         if not owners:
             return
+        for dom_id in self.page_ids:
+            if dom_id in owners:
+                self.refuse(owners[dom_id], dom_id, "the theme gives every page an element with that id "
+                                                    "(CHECKLIST_PAGE_IDS). Choose another `id` for the checklist.")
         for element in root.iter():
             owner = owners.get(element.get("id"))
             if owner and owner[2] is not element:
                 text = " ".join("".join(element.itertext()).split())[:40]
-                self.refuse(owner, element.get("id"), f"the {'heading' if element.tag in HEADINGS else f'<{element.tag}>'}"
-                                                      f"{f' `{text}`' if text else ''}")
+                what = "heading" if element.tag in HEADINGS else f"<{element.tag}>"
+                self.refuse(owner, element.get("id"), f"the {what}{f' `{text}`' if text else ''} on this page has "
+                                                      "that id too. " + self.CHOOSE)
         for html in self.md.htmlStash.rawHtmlBlocks:
             for dom_id in self.RE_HTML_ID.findall(str(html)):
                 if dom_id in owners:
-                    self.refuse(owners[dom_id], dom_id, f"the HTML `{' '.join(str(html).split())[:50]}`")
+                    self.refuse(owners[dom_id], dom_id, f"the HTML `{' '.join(str(html).split())[:50]}` on this "
+                                                        "page has that id too. " + self.CHOOSE)
+
+    CHOOSE = "Choose another `id` for the checklist, or change the other one's."
 
     @staticmethod
-    def refuse(owner, dom_id, other):
+    def refuse(owner, dom_id, clash):
         line, checklist_id, _ = owner
         raise AuthoringError(line, f"checklist block: with `id: {checklist_id}` it gives the page the id `{dom_id}`, "
-                                   f"and {other} on this page has that id too. An id must be used once on a page: "
-                                   "choose another `id` for the checklist, or change the other one's.")
+                                   f"but an id must be used once on a page, and {clash}")
 
 
 def add_nothing(block, options, has_safety_items=False):
@@ -743,6 +751,8 @@ class ReflectionChecklistExtension(BlocksExtension):
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
             "safety_panel": [add_nothing, "Callable(block, options) adding help after the items of a "
                              "checklist with safety items."],
+            "page_ids": [[], "Ids the theme gives the page around the article (`main`, a heading's id...), "
+                         "which no checklist may give it again."],
         }
         # The English defaults, to tell a text the site left alone (translated) from its own.
         self.source_texts = {key: value for key, (value, _help) in self.config.items()
@@ -760,7 +770,7 @@ class ReflectionChecklistExtension(BlocksExtension):
         block_mgr.register(Reflection, config)
         track_block_lines(md, {"checklist": None, "reflection": "checklist"}, items={"checklist": RE_ITEM_MARK})
         md.treeprocessors.register(MyReflections(md, block_mgr, config), "my_reflections", 5)
-        md.treeprocessors.register(UniqueIds(md, block_mgr), "checklist_ids", 1)
+        md.treeprocessors.register(UniqueIds(md, block_mgr, config["page_ids"]), "checklist_ids", 1)
 
 
 def makeExtension(**kwargs):
