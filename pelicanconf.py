@@ -175,6 +175,13 @@ PLUGINS = [
 # This theme bundles the checklist's script and stylesheet itself (WEBASSETS_BUNDLES below),
 # so the plugin does not link its own copies.
 CHECKLIST_INCLUDE_ASSETS = False
+# The ids this theme's templates give a page around the article: a checklist whose own ids
+# would repeat one (`id: safety-check` makes `safety-check-title`) stops the build with its line.
+# tests/unit/test_settings.py checks this list against theme/templates.
+CHECKLIST_PAGE_IDS = [
+    "clinician-title", "cta-title", "first-session-caution", "first-session-title", "intro-title", "main",
+    "path-title", "related-title", "safety-check-title", "safety-route-title", "search", "when-you-book-a-call",
+]
 
 # Long articles (this many h2 sections or more) get an "On this page" contents box.
 ARTICLE_TOC_MIN_SECTIONS = 4

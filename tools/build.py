@@ -12,6 +12,7 @@ and exits 1 if anything was reported.
 import argparse
 import logging
 import os
+import re
 import sys
 import traceback
 
@@ -19,6 +20,11 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+
+
+# Pelican's message when a file fails (pelican.generators), and the file an error names first.
+PELICAN_COULD_NOT_PROCESS = "Could not process %s"
+RE_NAMED_FILE = re.compile(r"^(?P<path>[^\s:][^:\n]*\.\w+)(?::\d+)?: ")
 
 
 class ProblemCounter(logging.Handler):
@@ -33,22 +39,34 @@ class ProblemCounter(logging.Handler):
 
 
 class OncePerBuild(logging.Filter):
-    """Each message once: the French site's run reads the English files again, and a mistake
-    reported by both runs is one mistake (printed once, counted once)."""
+    """Each mistake once. The French site's run reads some files again, and a mistake reported
+    by both runs is one mistake (printed once, counted once). Pelican follows a file's failure
+    with "Could not process <file>": after the reader has named that file and what is wrong
+    in it, that line adds nothing, so it is left out (it stays when nothing else named it)."""
 
     def __init__(self):
         super().__init__()
         self.seen = set()
+        self.named = set()  # files an error has named (absolute paths)
         self.last = (None, True)  # the record every handler is looking at now, and the answer
 
     def filter(self, record):
         if self.last[0] is record:
             return self.last[1]
-        key = (record.levelno, record.getMessage())
-        keep = key not in self.seen
+        message = record.getMessage()
+        key = (record.levelno, message)
+        keep = key not in self.seen and not self.already_named(record)
         self.seen.add(key)
+        if record.levelno >= logging.ERROR and (named := RE_NAMED_FILE.match(message)):
+            self.named.add(os.path.abspath(named.group("path")))
         self.last = (record, keep)
         return keep
+
+    def already_named(self, record):
+        if record.msg != PELICAN_COULD_NOT_PROCESS or not record.args:
+            return False
+        failed = os.path.normpath(str(record.args[0]))
+        return any(named == os.path.abspath(failed) or named.endswith(os.sep + failed) for named in self.named)
 
 
 def read_settings_plainly(settings_file, override):

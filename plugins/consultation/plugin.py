@@ -40,7 +40,7 @@ def booking_campaign(item):
     """
     if not isinstance(item, Article) or is_safety_content(item):
         return "site"
-    return item.slug or "site"
+    return getattr(item, "slug", None) or "site"  # no slug: a file without a title, which the build names
 
 
 def first_safety_article(articles):

@@ -17,8 +17,10 @@ table-of-contents tokens. This reader:
 - turns the header into metadata as Pelican's reader does, with the public
   `process_metadata`;
 - names the file and line of a mistake: any exception with `line` and
-  `message` (the blocks' AuthoringError), a bad header value (a date that is
-  not a date);
+  `message` (the blocks' AuthoringError, each of the file's mistakes it
+  carries), a bad header value (a date that is not a date), a file without a
+  `Title:` line (Pelican would only say "Could not process", and plugins that
+  read a page's slug at `content_object_init` would fail on it);
 - returns, with the metadata, the page facts the site's plugins and theme
   read: `toc_tokens` (plugins/article_toc), `has_checklist` (the theme's
   lists), `chrome_words` (the words of checklist controls, help lists and
@@ -35,6 +37,7 @@ Plugins that read these facts (article_toc, learning_path) check at start-up
 that this one is in PLUGINS.
 """
 
+import difflib
 import logging
 import os
 import re
@@ -55,6 +58,7 @@ METADATA_HINTS = {
 BOM = "\ufeff"
 WARNINGS = "reader_warnings"  # metadata: what reading a file warned about
 RE_TAG = re.compile(r"<[^>]+>")  # as learning_path counts words for other readers' files
+RE_TITLE_LINE = re.compile(r"^\s*title\s*:", re.I)
 # This build's conversions: source path -> (the text converted, (content, metadata) or the error).
 _converted = {}
 RE_HEADER_LANG = re.compile(r"^lang:[ \t]*(\S+)", re.I | re.M)
@@ -105,6 +109,28 @@ def file_language(text, source_path, settings):
     return from_path or dict(settings.get("DEFAULT_METADATA") or {}).get("lang") or settings.get("DEFAULT_LANG")
 
 
+def no_title(text, metadata):
+    """The SourceError for a file without a `Title:` line: no header at all, a header that does
+    not start on the first line, or a header that misses that one line."""
+    lines = text.splitlines()
+    title_line = next((number for number, line in enumerate(lines, start=1) if RE_TITLE_LINE.match(line)), None)
+    if not metadata:
+        if title_line and not (lines[0].strip() if lines else ""):
+            return SourceError(1, f"the header must start on the very first line, but line 1 is empty, so "
+                                  f"`Title:` on line {title_line} and the lines after it are read as text. Delete "
+                                  "the empty line(s) above the header.")
+        return SourceError(1, "this file has no header, so it has no title. Start it with the header: `Title: ...` "
+                              "on the first line, then the other lines an article or a page needs (copy them "
+                              "from another file), then an empty line before the text.")
+    keys = [key for key in metadata if key != WARNINGS]
+    close = difflib.get_close_matches("title", keys, n=1, cutoff=0.6)
+    where = next((number for number, line in enumerate(lines, start=1)
+                  if close and line.lower().startswith(close[0] + ":")), 1)
+    hint = f" Line {where} says `{lines[where - 1].split(':')[0]}:`; did you mean `Title:`?" if close else ""
+    return SourceError(where, f"the header has no `Title:` line, and every page needs one.{hint} Add it as the "
+                              "first line, e.g. `Title: What trust is`.")
+
+
 def page_facts(md, content):
     """What the body's conversion tells the site's plugins and theme (see the module's docstring)."""
     has_checklist = bool(getattr(md, "checklists", None))
@@ -146,7 +172,8 @@ class SiteMarkdownReader(MarkdownReader):
         except Exception as error:  # noqa: BLE001 - named for the author, then re-raised
             if is_authoring_error(error):
                 error.path = where
-                logger.error("%s:%s: %s", where, error.line, error.message)
+                for mistake in getattr(error, "mistakes", [error]):  # the blocks' scan names all of a file's
+                    logger.error("%s:%s: %s", where, mistake.line, mistake.message)
                 raise
             field = self._bad_metadata(text)
             if field is None:
@@ -195,6 +222,8 @@ class SiteMarkdownReader(MarkdownReader):
             content = body.convert(text)
             facts = page_facts(body, content)
             metadata = self.header_metadata(getattr(body, "Meta", None) or {}, source_path)
+            if "title" not in metadata and not self.title_from_path():
+                raise no_title(text, metadata)
         except BaseException:
             # An extension may have stopped half-way: the next file starts with new instances.
             self.body_markdown = self.fields_markdown = None
@@ -225,6 +254,12 @@ class SiteMarkdownReader(MarkdownReader):
             # content cache gives the same warnings as one read afresh.
             output[WARNINGS] = warnings
         return output
+
+    def title_from_path(self):
+        """True when the settings give a file its title from its name or folder."""
+        patterns = [self.settings.get("FILENAME_METADATA") or "", self.settings.get("PATH_METADATA") or ""]
+        return any("(?P<title>" in pattern for pattern in patterns) or any(
+            "title" in extra for extra in (self.settings.get("EXTRA_PATH_METADATA") or {}).values())
 
     def _markdown(self, which):
         """The reader's body or fields instance, reset for a new conversion."""

@@ -12,7 +12,7 @@ import re
 from pelican import signals
 from pelican.utils import slugify
 
-from . import content_policy, placeholders, review_dates
+from . import content_policy, placeholders, review_dates, translations
 from .settings_check import check_settings
 
 logger = logging.getLogger(__name__)
@@ -138,3 +138,6 @@ def register():
     signals.content_object_init.connect(check_slug)
     signals.article_generator_finalized.connect(check_articles)
     signals.all_generators_finalized.connect(one_file_per_address)
+    signals.initialized.connect(translations.start)
+    signals.content_object_init.connect(translations.note)
+    signals.all_generators_finalized.connect(translations.check)

@@ -26,7 +26,10 @@ MISTAKES = {
     "misspelled block name": ("/// checklst | Title\n    id: x\n\n- [ ] One.\n///", 12, "Did you mean `checklist`?"),
     "never closed": ("/// checklist | Title\n    id: x\n\n- [ ] One.\n\nMore text.", 12, "never closed"),
     "unknown option": ("/// checklist | Title\n    id: x\n    colour: red\n\n- [ ] One.\n///", 14, "unknown option `colour`"),
-    "bad YAML": ("/// checklist | Title\n    id: x\n    hint: a: b\n\n- [ ] One.\n///", 14, "not valid YAML"),
+    "bad YAML": ("/// checklist | Title\n    id: x\n    hint: a: b\n\n- [ ] One.\n///", 14,
+                 "the text holds a colon, which would start another option"),
+    "tab-indented option": ("/// checklist | Title\n\tid: x\n\n- [ ] One.\n///", 13,
+                            "this option line is indented with a tab. Indent each option with four spaces"),
     "gap in reflections": ("/// checklist | Title\n    id: x\n\n- [ ] One.\n- [ ] Two.\n\n"
                            "//// reflection | 0\nNone.\n////\n///", 18, "no reflection covers 1-2 ticked"),
 }
@@ -129,3 +132,29 @@ def test_a_nul_character_in_a_restructuredtext_file_names_its_line(tmp_path):
     assert result.returncode != 0, output
     assert "articles/b.rst:6: this file holds an invisible NUL character on line 6" in output, output
     assert "Traceback" not in output, output
+
+
+def test_each_mistake_is_said_once_counted_once_and_a_french_file_without_english_is_named(tmp_path):
+    """Three files, one mistake each (read by the English run, and the French file by the French
+    run again): three errors, each with its file and line, and no "Could not process" after
+    them. A French file whose Slug no English file has builds, with a warning that names it."""
+    content = site_with(tmp_path, "/// checklist | Title\n    id: x\n\n- [ ] One.\n///")
+    articles, french = content / "articles", content / "fr" / "articles"
+    french.mkdir(parents=True)
+    (articles / "no-header.md").write_text("Just some text, with no header above it.\n")
+    (articles / "typo.md").write_text(GOOD_ARTICLE.format(body="/// checklst | Title\n    id: x\n\n- [ ] One.\n///")
+                                      .replace("a-test-article", "typo"))
+    french_article = GOOD_ARTICLE.replace("Category: The impact", "Category: Les répercussions")
+    (french / "a-test-article.md").write_text(french_article.format(body="- [ ] Une case hors d'une liste."))
+    (french / "seul.md").write_text(french_article.format(body="Du texte.").replace("a-test-article", "a-tset-article"))
+    result = make_html(content, tmp_path / "out")
+    output = result.stdout + result.stderr
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert sorted(error.split(": ", 1)[0].split("content/", 1)[1] for error in errors) == [
+        "articles/no-header.md:1", "articles/typo.md:12", "fr/articles/a-test-article.md:12"], output
+    assert "Could not process" not in output
+    assert "The build failed: 3 error(s) above." in output
+    assert ("fr/articles/seul.md: this French article has no English version: no English article has "
+            "`Slug: a-tset-article`") in output and "write `Slug: a-test-article` as that file does" not in output
+    assert "Did you mean `Slug: a-test-article`?" in output

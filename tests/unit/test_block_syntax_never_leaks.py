@@ -18,8 +18,11 @@ ITEMS = ["- [ ] One of us checks the phone.", "- [ ] I feel afraid. {.safety}", 
          "- [ ] We argue about money.", "- [ ] Small things turn into fights."]
 MUTATIONS = ["-[ ] Squashed.", "- [x] Ticked.", "1. [ ] Numbered.", "    - [ ] Nested.", "///", "////",
              "/// checklst | Typo", "Stray words.", "    id: again", "\thint: Note: a colon", "```", "<!--",
-             "<div>", "//// reflection | 9", "- [ ] {.safety}", "/// consultation"]
-HEADER = re.compile(r"^[ >]*/{3,}[ ]*(checklist|reflection|consultation)\b", re.M)
+             "<div>", "//// reflection | 9", "- [ ] {.safety}", "/// consultation", "Words /// checklist | Inline",
+             "- [ ] Loose item.", "  wrapped on.", "<!-- a note -->", "Words. - [ ] Two.", "- [ ] Last. ///",
+             "/// end", "    hint: Note: a colon", "    hint: [a list]"]
+# Block syntax a reader must never see: a block's first line anywhere, or an item's box.
+SYNTAX = re.compile(r"/{3,}[ ]*(checklist|reflection|consultation)\b|\[[ xX]\]")
 
 
 def checklist(chance, number):
@@ -77,9 +80,10 @@ def test_random_documents_render_cleanly_or_name_a_line(batch):
         try:
             html = render(source)
         except AuthoringError as error:
-            # The line named is one the author wrote, never a blank one or a guess past the end.
-            assert 1 <= error.line <= source.count("\n"), (source, error)
-            assert source.splitlines()[error.line - 1].strip(), (source, error)
+            # Each line named is one the author wrote, never a blank one or a guess past the end.
+            for mistake in error.mistakes:
+                assert 1 <= mistake.line <= source.count("\n"), (source, error)
+                assert source.splitlines()[mistake.line - 1].strip(), (source, error)
             continue
         assert "source-line" not in html, source
-        assert not HEADER.search(visible_text(html)), (source, html)
+        assert not SYNTAX.search(visible_text(html)), (source, html)

@@ -122,3 +122,19 @@ def test_a_count_text_without_its_numbers_is_refused():
 def test_script_texts_are_settings_that_reach_the_markup():
     values = checked_settings({"CHECKLIST_CLEARED_TEXT": "Vos réponses ont été effacées."})
     assert extension_config(values)["cleared_text"] == "Vos réponses ont été effacées."
+
+
+def test_the_ids_a_checklist_may_not_reuse_are_the_theme_templates_own():
+    import re
+    from pathlib import Path
+
+    import pelicanconf
+
+    templates = Path(__file__).resolve().parents[2] / "theme" / "templates"
+    written = {found for path in templates.rglob("*.html")
+               for found in re.findall(r'\bid="([^"{]+)"', path.read_text(encoding="utf-8"))}
+    assert sorted(written) == sorted(pelicanconf.CHECKLIST_PAGE_IDS)
+    values = checked_settings({"CHECKLIST_PAGE_IDS": pelicanconf.CHECKLIST_PAGE_IDS})
+    assert extension_config(values)["page_ids"] == pelicanconf.CHECKLIST_PAGE_IDS
+    with pytest.raises(SettingsError, match="CHECKLIST_PAGE_IDS must be a list of ids"):
+        checked_settings({"CHECKLIST_PAGE_IDS": "main"})

@@ -7,11 +7,13 @@ from pelican.plugins.reflection_checklists.checklist import makeExtension
 
 # The help page the default help panel links to (a site sets CHECKLIST_HELP_URL).
 HELP_URL = "/help/"
+# Ids a theme gives every page around the article (CHECKLIST_PAGE_IDS).
+PAGE_IDS = ["main", "safety-check-title"]
 
 
 def make_markdown():
     return markdown.Markdown(
-        extensions=["markdown.extensions.extra", "markdown.extensions.meta", makeExtension(help_url=HELP_URL)],
+        extensions=["markdown.extensions.extra", "markdown.extensions.meta", makeExtension(help_url=HELP_URL, page_ids=PAGE_IDS)],
         output_format="html5",
     )
 

@@ -85,3 +85,32 @@ def test_settings_are_checked_and_become_the_config():
         checked_settings({"CHECKLIST_HELP_LABLE": "x"})
     with pytest.raises(SettingsError, match="CHECKLIST_INCLUDE_ASSETS"):
         checked_settings({"CHECKLIST_INCLUDE_ASSETS": "no"})
+
+
+def test_windows_and_old_mac_line_ends_and_a_byte_order_mark_read_as_plain_lines():
+    plain = render(SOURCE, help_url="/help/")
+    for written in (SOURCE.replace("\n", "\r\n"), SOURCE.replace("\n", "\r"), "\ufeff" + SOURCE):
+        assert render(written, help_url="/help/") == plain
+    with pytest.raises(AuthoringError) as caught:
+        render(SOURCE.replace("checklist |", "checklst |").replace("\n", "\r\n"), help_url="/help/")
+    assert caught.value.line == 1 and "Did you mean `checklist`?" in caught.value.message
+
+
+def test_every_mistake_the_scan_finds_in_a_file_is_named_once():
+    source = "/// checklist | A\n    id: a\n    hint: Tick #1\n\n- [ ] One.\n\nText.\n\n//// reflexion | 0-1\nWords.\n////\n"
+    with pytest.raises(AuthoringError) as caught:
+        render(source, help_url="/help/")
+    mistakes = caught.value.mistakes
+    assert [mistake.line for mistake in mistakes] == [1, 3, 9]
+    assert "never closed" in mistakes[0].message and "starts a comment" in mistakes[1].message
+    assert "Did you mean `reflection`?" in mistakes[2].message
+    assert str(caught.value).splitlines()[1].startswith("line 3: ")
+
+
+def test_headings_beside_a_checklist_keep_ids_of_their_own():
+    """With `toc`, a heading whose id a checklist already gives the page gets another one."""
+    html = markdown.markdown("## Checklist signs\n\n## Signs title\n\n" + SOURCE.replace("talks", "signs"),
+                             extensions=["toc", "reflection_checklists"],
+                             extension_configs={"reflection_checklists": {"help_url": "/help/"}})
+    ids = [attributes["id"] for _, attributes, _ in Elements(html).found if "id" in attributes]
+    assert len(ids) == len(set(ids)) and "checklist-signs" in ids and "signs-title" in ids

@@ -25,12 +25,12 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER, AtomicString
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import type_boolean, type_string
+from pymdownx.blocks.block import type_boolean
 
 from .i18n import N_, gettext_for
-from .markdown_blocks import LineTrackedBlock, track_block_lines, type_text
+from .markdown_blocks import AuthoringError, LineTrackedBlock, track_block_lines, type_text
 
 RE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RE_ITEM = re.compile(r"^\[( |x|X)\][ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<marks>[^{}]*)\})?[ \t]*$", re.S)
@@ -38,8 +38,21 @@ RE_MARK = re.compile(r"^(?:#(?P<id>[a-z][a-z0-9-]*)|\.(?P<cls>safety))$")
 RE_RANGE = re.compile(r"^(?P<low>\d+)(?:(?P<dash>-)(?P<high>\d+)|(?P<plus>\+))?$")
 RE_ITEM_LINE = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])(?:[ ]|$)")
 RE_SQUASHED_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\[")
+RE_ITEM_START = re.compile(r"^\[[ xX]?\][ ]")
 RE_ONLY_MARKS = re.compile(r"^\{[^{}]*\}$")
 RE_MARKUP = re.compile(r"[*_`~\[\]()]")
+RE_TAG = re.compile(r"<[^>]*>")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+RE_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An item's box after a list marker (`- [ ]`, `-[x]`, `1. [ ]`), not a link such as `- [x](url)`:
+# outside a checklist readers would see it as text (the source scan names it).
+RE_ITEM_MARK = re.compile(r"(?:[-*+]|\d+[.)])[ ]*\[[ xX]?\](?!\()")
+RE_PLACEHOLDER = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+RE_OPTION_LIKE = re.compile(r"^(?P<key>[A-Za-z_]+)[ ]*:")
+# What an element that cannot go inside a checklist is, in an author's words.
+ELEMENT_NAMES = {"table": "a table", "hr": "a horizontal line (`---`)", "blockquote": "a `>` quote",
+                 "h1": "a heading", "h2": "a heading", "h3": "a heading", "h4": "a heading", "h5": "a heading",
+                 "h6": "a heading", "dl": "a definition list", "img": "an image"}
 
 CHECKLIST_OPTIONS = ("id", "hint", "notes", "safety_message")
 # The summary script's texts, each from the `summary_<name>_text` config.
@@ -51,12 +64,12 @@ I18N_TEXTS = ("count", "not_saved", "full", "unreadable", "cleared", "safety_ann
 
 
 def type_checklist_id(value):
-    if not isinstance(value, str):
-        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, "
-                         "e.g. `everyday-signs`")
-    value = type_string(value)
-    if not RE_ID.match(value):
-        raise ValueError("use lowercase letters, digits and single hyphens, starting with a letter, e.g. `everyday-signs`")
+    if value is None:
+        raise ValueError("it is empty. Write a short name after `id:`, e.g. `id: everyday-signs`")
+    if not isinstance(value, str) or not RE_ID.match(value):
+        suggestion = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+        example = f"`id: {suggestion}`" if RE_ID.match(suggestion) else "`id: everyday-signs`"
+        raise ValueError(f"use lowercase letters, digits and single hyphens, starting with a letter, e.g. {example}")
     return value
 
 
@@ -166,6 +179,7 @@ class Checklist(LineTrackedBlock):
             self.fail(f"the title `{self.argument}` starts or ends with `|`. The title is everything "
                       "after the first `|`; remove the extra one.")
         if not self.options["id"]:
+            self.option_left_unindented()
             self.fail(
                 "it needs an `id`, a short name that keeps readers' answers when you edit the "
                 "list. Add a line under the header, indented four spaces: `id: everyday-signs`."
@@ -178,6 +192,14 @@ class Checklist(LineTrackedBlock):
             )
         used[self.options["id"]] = self.line
         return True
+
+    def option_left_unindented(self):
+        """Fail on an option written under the header without its four spaces, if there is one."""
+        for number, text in (self.source.body if self.source else [])[:len(self.option_spec)]:
+            option = RE_OPTION_LIKE.match(text.strip())
+            if option and option.group("key") in self.option_spec and not text.startswith(" "):
+                self.fail(f"`{' '.join(text.split())[:40]}` is not indented, so it is not read as an option of "
+                          "the block. Indent each option four spaces under the `/// checklist` line.", number)
 
     def on_create(self, parent):
         return etree.SubElement(parent, "section", {"class": "checklist"})
@@ -275,6 +297,7 @@ class Checklist(LineTrackedBlock):
         self.config["after_reflections"](block, self.options, has_safety_items)
 
         self.add_controls(block, checklist_id)
+        self.claim_ids(block)
         self.tracker.setdefault("checklists", []).append(checklist_id)
         # For a page that gathers a reader's answers from every checklist (never safety items).
         self.tracker.setdefault("outline", []).append({
@@ -287,6 +310,21 @@ class Checklist(LineTrackedBlock):
         if self.options["hint"]:
             read.append(hint)
         self.tracker["chrome_words"] = self.tracker.get("chrome_words", 0) + words(block) - sum(map(words, read))
+
+    def claim_ids(self, block):
+        """Note each id this checklist gives the page; one another checklist gave already fails
+        (`a` with notes and `a-notes` with a hint both make `a-notes-hint`). UniqueIds checks them
+        against the rest of the page once it is whole."""
+        owners = self.tracker.setdefault("id_owners", {})
+        for element in block.iter():
+            dom_id = element.get("id")
+            if dom_id in owners:
+                line, other, _ = owners[dom_id]
+                self.fail(f"the checklists on lines {line} and {self.line} both give the page the id `{dom_id}` "
+                          f"(from `id: {other}` and `id: {self.options['id']}`). Choose another `id` for one "
+                          "of them.")
+            if dom_id:
+                owners[dom_id] = (self.line, self.options["id"], element)
 
     def check_gate(self, ordinary):
         """The gate item's key, checked, or "" when the checklist has none."""
@@ -309,6 +347,18 @@ class Checklist(LineTrackedBlock):
         body = self.source.body if self.source else []
         return [number for number, text in body if RE_ITEM_LINE.match(text)]
 
+    def raw_html(self, text):
+        """The HTML blocks Markdown set aside in `text`, as written (`<p>hi</p>`), comments included."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        return [str(stash[int(index)]) for index in RE_PLACEHOLDER.findall(text or "") if int(index) < len(stash)]
+
+    def without_comments(self, text):
+        """`text` without HTML comments: an author's note, never part of what readers see or of a key."""
+        def kept(found):
+            html = self.raw_html(found.group(0))
+            return "" if html and RE_COMMENT.fullmatch(html[0].strip()) else found.group(0)
+        return RE_COMMENT.sub("", RE_PLACEHOLDER.sub(kept, text or ""))
+
     def collect(self, block):
         """Split the block's parsed content into items and reflections."""
         items, reflections, keys = [], [], {}
@@ -323,26 +373,65 @@ class Checklist(LineTrackedBlock):
                         self.fail("write each item with a dash, `- [ ] ...`, not with a number: readers "
                                   "tick items in any order.", line)
                     items.append(self.parse_item(entry, keys, line))
-            elif child.tag == "pre":
-                words = " ".join("".join(child.itertext()).split())
-                self.fail(f"`{words[:40]}` is indented four spaces after a blank line, so Markdown shows "
-                          "it as code. Start items and reflections at the left edge of the block.",
-                          self.line_of(words[:40]))
+            elif child.tag == "p" and not self.without_comments(child.text).strip() and not len(child):
+                continue  # only an HTML comment: the author's note
             else:
-                text = "".join(child.itertext()).strip()
-                first = " ".join(text.split("\n", 1)[0].split())
-                if RE_SQUASHED_ITEM.match(first):
-                    self.fail(f"`{first[:40]}` needs a space after the dash: write `- [ ] ...`.",
-                              self.line_of(first[:40]))
-                self.fail(
-                    f"the text `{' '.join(text.split())[:60]}` cannot go inside a checklist: only `- [ ]` "
-                    "items and `//// reflection` blocks can. Move it above the `/// checklist` line, or "
-                    "into a reflection.",
-                    self.line_of(first[:40]),
-                )
+                self.stray(child)
         if not items:
             self.fail("it has no items. Add one line per item, like `- [ ] One of us checks the other's phone.`")
         return items, reflections
+
+    def stray(self, child):
+        """Fail on something that is neither an item nor a reflection, in the author's words."""
+        if child.tag == "pre":
+            words = " ".join("".join(child.itertext()).split())
+            self.fail(f"`{words[:40]}` is indented four spaces after a blank line, so Markdown shows "
+                      "it as code. Start items and reflections at the left edge of the block.",
+                      self.line_of(words[:40]))
+        html = self.raw_html(child.text) if child.tag == "p" else []
+        if html and html[0].lstrip().startswith("<pre"):
+            self.fail("a code sample cannot go inside a checklist: only `- [ ]` items and `//// reflection` "
+                      "blocks can. Move it above the `/// checklist` line, or after its closing `///`.",
+                      self.first_stray_line(""))
+        if html:
+            first = " ".join(self.without_comments(html[0]).split()) or " ".join(html[0].split())
+            self.fail(f"the HTML `{first[:60]}` cannot go inside a checklist: only `- [ ]` items and "
+                      "`//// reflection` blocks can. Move it above the `/// checklist` line, or after its "
+                      "closing `///`.", self.line_of(html[0].strip().splitlines()[0][:40]))
+        text = self.without_comments("".join(child.itertext())).strip()
+        first = " ".join(text.split("\n", 1)[0].split())
+        if child.tag != "p":
+            what = ELEMENT_NAMES.get(child.tag) or f"an HTML `<{child.tag}>` element"
+            shown = f" (`{' '.join(text.split())[:40]}`)" if text else ""
+            line = self.line_of(f"<{child.tag}") if what.startswith("an HTML") else self.first_stray_line(text)
+            self.fail(f"{what}{shown} cannot go inside a checklist: only `- [ ]` items and `//// reflection` "
+                      "blocks can. Move it above the `/// checklist` line, or into a reflection.", line)
+        if RE_SQUASHED_ITEM.match(first):
+            self.fail(f"`{first[:40]}` needs a space after the dash: write `- [ ] ...`.",
+                      self.line_of(first[:40]))
+        if RE_ITEM_START.match(first):
+            self.fail(f"`{first[:40]}` needs a dash before the box: write `- {first[:40]}`.",
+                      self.line_of(first[:40]))
+        if (option := RE_OPTION_LIKE.match(first)) and option.group("key") in self.option_spec:
+            self.fail(f"`{first[:40]}` looks like the option `{option.group('key')}`, but it is not indented "
+                      "under the block's first line, so it would be text inside the checklist. Write options "
+                      "straight under `/// checklist | ...`, indented four spaces, before the blank line.",
+                      self.line_of(first[:40]))
+        self.fail(
+            f"the text `{' '.join(text.split())[:60]}` cannot go inside a checklist: only `- [ ]` "
+            "items and `//// reflection` blocks can. Move it above the `/// checklist` line, or into a "
+            "reflection.",
+            self.first_stray_line(text),
+        )
+
+    def first_stray_line(self, text):
+        """The line holding `text`, or else the block's first body line that is not an item."""
+        first = " ".join(text.split())[:40]
+        found = self.line_of(first) if first else self.line
+        if found != self.line:
+            return found
+        body = self.source.body if self.source else []
+        return next((number for number, line in body if line.strip() and not RE_ITEM_LINE.match(line)), self.line)
 
     def parse_item(self, entry, keys, line):
         paragraphs = [child for child in entry if child.tag == "p"]
@@ -352,19 +441,13 @@ class Checklist(LineTrackedBlock):
             self.fail("each item must be a single line; a nested list or a second paragraph under an "
                       "item is not allowed. Make it an item of its own, starting at the left edge.",
                       self.line_of(words[:40]) if words else line)
-        text = (paragraphs[0].text if paragraphs else entry.text) or ""
-        text = text.strip()
+        text = self.without_comments((paragraphs[0].text if paragraphs else entry.text) or "").strip()
         if text in ("[ ]", "[x]", "[X]", ""):
             self.fail("this item is empty. Write the statement after the box: "
                       "`- [ ] One of us checks the other's phone.`", line)
         if "\n" in text:
-            first, rest = text.split("\n", 1)
-            where = line + 1
-            if RE_SQUASHED_ITEM.match(rest):
-                self.fail(f"`{rest.splitlines()[0][:40]}` needs a space after the dash: write "
-                          f"`- [ ] ...`. Without it, it joins the item above.", where)
-            self.fail(f"the item `{first[:50]}` goes on over two lines. Write each item on one line; "
-                      "a line that does not start with `- [ ]` joins the item above.", where)
+            self.check_wrapped(text, line)
+            text = " ".join(text.split())
         match = RE_ITEM.match(text)
         if not match:
             self.fail(
@@ -403,6 +486,26 @@ class Checklist(LineTrackedBlock):
             )
         keys[key] = (words, line)
         return key, words, safety
+
+    def check_wrapped(self, text, line):
+        """An item may go on over several lines when each further line is indented (as an editor
+        that wraps long lines writes it); a further line at the left edge may be a new item whose
+        `- [ ]` was forgotten, so it is named."""
+        first, rest = text.split("\n", 1)
+        following = rest.splitlines()[0].strip()
+        where = line + 1
+        if RE_SQUASHED_ITEM.match(following):
+            self.fail(f"`{following[:40]}` needs a space after the dash: write `- [ ] ...`. Without it, it "
+                      "joins the item above.", where)
+        if RE_ITEM_START.match(following):
+            self.fail(f"`{following[:40]}` needs a dash before the box: write `- [ ] ...`. Without it, it joins "
+                      "the item above.", where)
+        body = dict(self.source.body) if self.source else {}
+        for number in range(line + 1, line + 1 + len(rest.splitlines())):
+            if number in body and body[number][:1] not in (" ", ""):
+                self.fail(f"the item `{first[:50]}` goes on at the left edge of the next line. If that line is "
+                          "part of the item, indent it two spaces (or join the two lines); if it is a new "
+                          "item, start it with `- [ ] `.", number)
 
     def check_reflections(self, reflections, count, safety_count=0):
         """Ranges must cover 0..count ordinary items; `{.safety}` items are never counted."""
@@ -531,6 +634,49 @@ class MyReflections(Treeprocessor):
         etree.SubElement(root, "script", {"src": f"{base}/reflection-checklists.js", "defer": ""})
 
 
+class UniqueIds(Treeprocessor):
+    """No id a checklist gives the page is used by another element of it: a label or a hint
+    that shares its id with a heading would point a screen reader at the wrong one. Runs once
+    the page is whole (after `toc`, which gives its headings ids no element has yet), and
+    reads the ids of HTML written in the page too."""
+
+    RE_HTML_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+
+    def __init__(self, md, blocks, page_ids=()):
+        super().__init__(md)
+        self.blocks = blocks
+        self.page_ids = page_ids
+
+    def run(self, root):
+        owners = self.blocks.trackers.get("checklist", {}).get("id_owners")
+        if not owners:
+            return
+        for dom_id in self.page_ids:
+            if dom_id in owners:
+                self.refuse(owners[dom_id], dom_id, "the theme gives every page an element with that id "
+                                                    "(CHECKLIST_PAGE_IDS). Choose another `id` for the checklist.")
+        for element in root.iter():
+            owner = owners.get(element.get("id"))
+            if owner and owner[2] is not element:
+                text = " ".join("".join(element.itertext()).split())[:40]
+                what = "heading" if element.tag in HEADINGS else f"<{element.tag}>"
+                self.refuse(owner, element.get("id"), f"the {what}{f' `{text}`' if text else ''} on this page has "
+                                                      "that id too. " + self.CHOOSE)
+        for html in self.md.htmlStash.rawHtmlBlocks:
+            for dom_id in self.RE_HTML_ID.findall(str(html)):
+                if dom_id in owners:
+                    self.refuse(owners[dom_id], dom_id, f"the HTML `{' '.join(str(html).split())[:50]}` on this "
+                                                        "page has that id too. " + self.CHOOSE)
+
+    CHOOSE = "Choose another `id` for the checklist, or change the other one's."
+
+    @staticmethod
+    def refuse(owner, dom_id, clash):
+        line, checklist_id, _ = owner
+        raise AuthoringError(line, f"checklist block: with `id: {checklist_id}` it gives the page the id `{dom_id}`, "
+                                   f"but an id must be used once on a page, and {clash}")
+
+
 def add_nothing(block, options, has_safety_items=False):
     """The default `after_reflections` and `safety_panel` hook."""
 
@@ -605,6 +751,8 @@ class ReflectionChecklistExtension(BlocksExtension):
             "after_reflections": [add_nothing, "Callable(block, options, has_safety_items) adding more markup."],
             "safety_panel": [add_nothing, "Callable(block, options) adding help after the items of a "
                              "checklist with safety items."],
+            "page_ids": [[], "Ids the theme gives the page around the article (`main`, a heading's id...), "
+                         "which no checklist may give it again."],
         }
         # The English defaults, to tell a text the site left alone (translated) from its own.
         self.source_texts = {key: value for key, (value, _help) in self.config.items()
@@ -620,8 +768,9 @@ class ReflectionChecklistExtension(BlocksExtension):
         config["gettext"] = _
         block_mgr.register(Checklist, config)
         block_mgr.register(Reflection, config)
-        track_block_lines(md, {"checklist": None, "reflection": "checklist"})
+        track_block_lines(md, {"checklist": None, "reflection": "checklist"}, items={"checklist": RE_ITEM_MARK})
         md.treeprocessors.register(MyReflections(md, block_mgr, config), "my_reflections", 5)
+        md.treeprocessors.register(UniqueIds(md, block_mgr, config["page_ids"]), "checklist_ids", 1)
 
 
 def makeExtension(**kwargs):

@@ -7,6 +7,7 @@ its plugins folder, also names the file and line of a checklist mistake).
 import logging
 import os
 import re
+from pathlib import Path
 
 from pelican import signals
 
@@ -50,12 +51,13 @@ def check_help_page(pelican):
     url = pelican.settings.get("CHECKLIST_HELP_URL") or ""
     found = RE_CONTENT_LINK.match(url)
     if found and not os.path.isfile(os.path.join(pelican.settings["PATH"], found.group("path"))):
+        pages = sorted(path.relative_to(pelican.settings["PATH"]).as_posix()
+                       for path in Path(pelican.settings["PATH"]).glob("pages/*.md"))
+        example = f", e.g. CHECKLIST_HELP_URL = \"{{filename}}/{pages[0]}\"" if pages else ""
         logger.error("reflection_checklists: CHECKLIST_HELP_URL is %r, but %s does not exist. Write the help "
-                     "page there, or point the setting at the page you have, e.g. "
-                     "CHECKLIST_HELP_URL = \"{filename}/pages/getting-help.md\".", url,
-                     os.path.join(os.path.relpath(pelican.settings["PATH"]), found.group("path")))
-        if "CHECKLIST_HELP_URL" not in reader_errors.reported:  # a second language's run checks it again
-            reader_errors.reported.append("CHECKLIST_HELP_URL")
+                     "page there, or point the setting at the page you have%s.", url,
+                     os.path.join(os.path.relpath(pelican.settings["PATH"]), found.group("path")), example)
+        reader_errors.reported.add("CHECKLIST_HELP_URL")  # once, though each language's run checks it
 
 
 def fail_on_reported_mistakes(pelican):

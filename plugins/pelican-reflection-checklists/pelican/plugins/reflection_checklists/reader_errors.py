@@ -14,8 +14,9 @@ from pelican.readers import MarkdownReader
 from .markdown_blocks import AuthoringError
 
 logger = logging.getLogger(__name__)
-# This build's checklist mistakes, each already logged (plugin.py fails the build on them).
-reported = []
+# This build's checklist mistakes ("file:line"), each already logged (plugin.py fails the build
+# on them). A set: a second language's run may read a file again.
+reported = set()
 
 
 def reporting(reader_class):
@@ -27,8 +28,9 @@ def reporting(reader_class):
                 return super().read(source_path)
             except AuthoringError as error:
                 where = error.path or os.path.relpath(source_path)
-                logger.error("%s:%s: %s", where, error.line, error.message)
-                reported.append(f"{where}:{error.line}")
+                for mistake in error.mistakes:
+                    logger.error("%s:%s: %s", where, mistake.line, mistake.message)
+                    reported.add(f"{where}:{mistake.line}:{mistake.message}")
                 raise
 
     Reporting.__name__ = reader_class.__name__

@@ -19,6 +19,8 @@ DEFAULTS = {
     # Link the plugin's own stylesheet and script from pages with a checklist; a theme that
     # bundles static/*.js and checklist.css itself sets this to False.
     f"{PREFIX}INCLUDE_ASSETS": True,
+    # Ids the theme gives every page around the article, which a checklist must not reuse.
+    f"{PREFIX}PAGE_IDS": (),
 }
 # May be left empty (HELP_URL: the build then refuses a checklist with a safety item, naming its line).
 OPTIONAL = {f"{PREFIX}HELP_URL", f"{PREFIX}LOCALE_DIR"}
@@ -42,6 +44,10 @@ def checked_settings(settings):
     if not isinstance(values[f"{PREFIX}INCLUDE_ASSETS"], bool):
         raise SettingsError(f"reflection_checklists: {PREFIX}INCLUDE_ASSETS must be True or False, "
                             f"not {values[PREFIX + 'INCLUDE_ASSETS']!r}.")
+    page_ids = values[f"{PREFIX}PAGE_IDS"]
+    if not isinstance(page_ids, (list, tuple)) or not all(isinstance(item, str) for item in page_ids):
+        raise SettingsError(f"reflection_checklists: {PREFIX}PAGE_IDS must be a list of ids (texts), e.g. "
+                            f"[\"main\", \"related-title\"]; it is {page_ids!r}.")
     for name in TEXT_SETTINGS:
         value = values[name]
         if not isinstance(value, str) or (not value.strip() and name not in OPTIONAL):
@@ -59,4 +65,6 @@ def checked_settings(settings):
 
 def extension_config(values):
     """The Markdown extension's configuration for these settings."""
-    return {name[len(PREFIX):].lower(): value for name, value in values.items() if name in TEXT_SETTINGS}
+    config = {name[len(PREFIX):].lower(): value for name, value in values.items() if name in TEXT_SETTINGS}
+    config["page_ids"] = list(values.get(f"{PREFIX}PAGE_IDS", ()))
+    return config

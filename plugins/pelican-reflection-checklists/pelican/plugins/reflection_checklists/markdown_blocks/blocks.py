@@ -1,16 +1,32 @@
 """What our pymdown Blocks share: a block that knows its source line and reports its options loudly."""
 
+import datetime
+import difflib
+
 from pymdownx.blocks.block import Block
 
 from .errors import AuthoringError
 from .source_check import MARKER_KEY
 
 
+def read_as(value):
+    """What YAML made of a value that is not text, in an author's words."""
+    if isinstance(value, bool):
+        return "a yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    return "a list" if isinstance(value, list) else "a set of options"
+
+
 def type_text(value):
-    """A text option. YAML reads `No`, `yes` or `12` as a yes/no or a number, not as words."""
+    """A text option. YAML reads `No`, `yes`, `12` or `2026-01-01` as a yes/no, a number or a date."""
+    if value is None:
+        raise ValueError("it is empty. Write the text after the colon, or delete the line")
     if not isinstance(value, str):
-        raise ValueError("it is read as a yes/no or a number, not as text. Put the text in double "
-                         "quotes, e.g. `{key}: \"No\"`")
+        raise ValueError(f"it is read as {read_as(value)}, not as text. Put the text in double quotes, "
+                         "e.g. `{key}: \"{value}\"`")
     return value
 
 
@@ -56,11 +72,13 @@ class LineTrackedBlock(Block):
             line, as_written = written.get(key, (self.line, value))
             if key not in allowed:
                 listing = ", ".join(f"`{name}`" for name in allowed) or "none"
-                self.fail(f"unknown option `{key}`. The options it takes are: {listing}.", line)
+                close = difflib.get_close_matches(str(key).lower().replace(" ", "_"), allowed, n=1, cutoff=0.6)
+                hint = f"Did you mean `{close[0]}`? " if close else ""
+                self.fail(f"unknown option `{key}`. {hint}The options it takes are: {listing}.", line)
             try:
                 parsed[key] = self.option_spec[key][1](value)
             except ValueError as error:
-                reason = str(error).replace("{key}", key)
+                reason = str(error).replace("{key}", key).replace("{value}", str(as_written).strip("\"'"))
                 self.fail(f"option `{key}: {as_written}` is not valid: {reason}.", line)
         self.options = parsed
         return self.on_validate(parent)

@@ -16,8 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
+from .block_options import parse_options
 from .errors import AuthoringError
 
 # pymdown Blocks' header and end lines, once the container prefix is removed.
@@ -29,33 +28,14 @@ RE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 RE_LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ ]+|$)")
 RE_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ ]+\S")
 RE_CODE_SPAN = re.compile(r"`+[^`]*`+")
-
-# libyaml's parser when PyYAML has it: the same YAML, several times faster on a big site.
-BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class DuplicateOption(Exception):
-    def __init__(self, key, first, again):
-        super().__init__(key)
-        self.key, self.first, self.again = key, first, again
-
-
-class OptionLoader(BaseLoader):
-    """YAML that refuses a key given twice (PyYAML would silently keep the last one)."""
-
-
-def _mapping_without_repeats(loader, node, deep=False):
-    seen = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise DuplicateOption(key, seen[key], key_node.start_mark.line)
-        seen[key] = key_node.start_mark.line
-    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep)
-
-
-OptionLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
-
+RE_HIDDEN_IN_LINE = re.compile(r"`+[^`]*`+|<!--.*?-->")  # a code span or a comment: never read as syntax
+# A block's first line, or its closing `///`, written after other text on a line.
+RE_START_ANYWHERE = re.compile(r"(/{3,})[ ]*([A-Za-z][\w-]*)[ ]*(\|[^<]*)?")
+RE_END_AT_LINE_END = re.compile(r"\S[ ]+(/{3,})[ ]*$")
+# An HTML element Python-Markdown keeps as it is, from its line to its closing tag (without
+# `markdown="1"`): inside a block, one left open takes the block's closing line with it.
+RE_HTML_START = re.compile(r"^<(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|"
+                           r"header|main|nav|ol|pre|section|table|ul)(?=[\s>/])([^>]*)", re.I)
 
 @dataclass
 class BlockSource:
@@ -77,80 +57,39 @@ class BlockSource:
         return self.level * 4
 
 
-def first_alias(source):
-    """The first YAML alias (`*name`) in `source`, as a parser event, or None. Read from the event
-    stream, before anything is built: a few nested aliases can expand to billions of values."""
-    if "*" not in source:
-        return None
-    try:
-        return next((event for event in yaml.parse(source, Loader=BaseLoader)
-                     if isinstance(event, yaml.AliasEvent)), None)
-    except yaml.YAMLError:
-        return None  # not YAML at all: the loader says so in its own words
-
-
-def refuse_aliases(source, header_line):
-    alias = first_alias(source)
-    if alias is not None:
-        raise AuthoringError(
-            header_line + 1 + alias.start_mark.line,
-            f"the options under this block repeat a value with a YAML alias (`*{alias.anchor}`). "
-            "Write each value out in full instead.",
-        )
-
-
-def parse_options(option_lines, header_line):
-    """Parse a block's indented YAML options, reporting a mistake on its own line."""
-    if not option_lines:
-        return {}
-    source = "\n".join(text for _, text in option_lines)
-    try:
-        refuse_aliases(source, header_line)
-        options = yaml.load(source, Loader=OptionLoader)  # noqa: S506 - a safe loader
-    except DuplicateOption as repeat:
-        raise AuthoringError(
-            header_line + 1 + repeat.again,
-            f"the option `{repeat.key}` is given twice (lines {header_line + 1 + repeat.first} and "
-            f"{header_line + 1 + repeat.again}). Keep the one you want and delete the other.",
-        ) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = header_line + 1 + (mark.line if mark else 0)
-        problem = getattr(error, "problem", None) or "it could not be read"
-        raise AuthoringError(
-            line,
-            f"the options under this block are not valid YAML ({problem}). "
-            "Write one option per line as `name: value`, indented four spaces; "
-            "put text that contains a colon in double quotes.",
-        ) from None
-    if not isinstance(options, dict):
-        raise AuthoringError(
-            header_line + 1,
-            "the indented lines under this block must be options written as "
-            "`name: value`, one per line.",
-        )
-    return options
-
-
 class SourceScan:
     """One pass over a file's lines; `blocks` holds every block found, in order.
 
     `checked` maps the block names this project owns to the block each must sit
     inside (or None); `known` lists every block name Markdown can read; with
     `indented_containers` (the admonition extension is on) `!!! note` opens an
-    indented container as a list item does.
+    indented container as a list item does. `items` maps a block name to the
+    pattern of an item that only means something directly inside that block
+    (a checklist's `- [ ]`): anywhere else, readers would see it as text.
+
+    A mistake does not end the scan when what the author meant is clear: a name
+    close to a block's is read as that block, options or a line with block or item
+    syntax in text are named and passed over, `/// end` closes the open block. So one
+    run names each of a file's mistakes once, e.g. a block never closed and a
+    misspelled name further down. A mistake that leaves the blocks' structure
+    unclear (a line over-indented, a `///` that closes nothing, a block in the wrong
+    place) ends the scan, so nothing that only follows from it is named.
     """
 
-    def __init__(self, lines, *, checked, known, tab_length=4, indented_containers=False):
+    def __init__(self, lines, *, checked, known, tab_length=4, indented_containers=False, items=None):
+        self.written = lines
         self.lines = [line.expandtabs(tab_length) for line in lines]
         self.checked = checked
         self.known = sorted(known)
         self.indented_containers = indented_containers
+        self.items = items or {}
         self.blocks = []
+        self.mistakes = []
         self.open = []  # BlockSource, innermost last
         self.skip = set()  # option lines, already read
         self.comment = None  # line of an open `<!--`
         self.fence = None  # (fence, line) of an open fence
+        self.html = None  # [tag, line, elements still open, the block it opened in] of open raw HTML
         self.code = False  # inside an indented code block
         self.containers = {}  # {quote depth: True while a list item or admonition is open}
         self.previous = None  # (depth, level) of the last non-blank line, None after a blank
@@ -159,16 +98,31 @@ class SourceScan:
         for number, text in enumerate(self.lines, start=1):
             self.read_line(number, text)
         if self.comment:
-            raise AuthoringError(self.comment, "this `<!--` comment is never closed, so readers would see "
-                                 "`<!--` and the text after it. Add `-->` where the comment ends.")
+            self.mistake(self.comment, "this `<!--` comment is never closed, so readers would see `<!--` and "
+                                       "the text after it. Add `-->` where the comment ends.")
         if self.fence:
             fence, line = self.fence
-            raise AuthoringError(line, f"this code fence, {fence}, is never closed, so readers would see "
-                                 f"it as text and the lines after it would not be code. Add a line with "
-                                 f"just {fence} where the code ends.")
-        if self.open:
-            self.unclosed(self.open[0])
+            self.mistake(line, f"this code fence, {fence}, is never closed, so readers would see it as text and "
+                               f"the lines after it would not be code. Add a line with just {fence} where the "
+                               "code ends.")
+        if not (self.fence or self.comment):  # else a block's end may be in the code or comment
+            for block in self.open:
+                self.unclosed(block)
+        self.stop()
         return self.blocks
+
+    def mistake(self, line, message, final=False):
+        """Note a mistake; a `final` one leaves the file's structure unclear, so the scan stops
+        there rather than name what may only follow from it."""
+        if not any(known.line == line and known.message == message for known in self.mistakes):
+            self.mistakes.append(AuthoringError(line, message))
+        if final:
+            self.stop()
+
+    def stop(self):
+        if self.mistakes:
+            first, *rest = sorted(self.mistakes, key=lambda mistake: mistake.line)
+            raise AuthoringError(first.line, first.message, also=rest)
 
     def read_line(self, number, text):
         self.current_line = number
@@ -181,6 +135,15 @@ class SourceScan:
                 self.fence = None
             return
         if number in self.skip:
+            return
+        if fence := RE_FENCE.match(text):
+            # Python-Markdown finds fences in the raw text, at the very left edge, before anything
+            # else: a fence there ends any quote or list item, and the code runs to the same fence.
+            self.at_left_edge(number, f"code fence, {fence.group(1)},")
+            self.fence = (fence.group(1), number)
+            if self.open:
+                self.body_line(self.open[-1], number, text)
+            self.previous, self.code, self.containers[0] = None, False, False
             return
 
         depth, rest, prefix = 0, text, ""
@@ -205,6 +168,10 @@ class SourceScan:
                 self.body_line(self.open[-1], number, rest)
             return
         level = spaces // 4 if self.containers.get(depth) else 0
+        if depth == 0 and spaces < 4 and content.startswith("<") and (
+                content.startswith("<!--") or RE_HTML_START.match(content)):
+            self.at_left_edge(number, "HTML comment" if content.startswith("<!--")
+                              else f"`<{RE_HTML_START.match(content).group(1)}>`")
         if not after_blank and not marker:
             # A line straight after another one continues it ("lazy" in Markdown's terms).
             depth, level = max(depth, self.previous[0]), max(level, self.previous[1])
@@ -213,9 +180,6 @@ class SourceScan:
         self.previous = (depth, level)
 
         self.close_left_containers(depth, level)
-        if depth == 0 and spaces == 0 and (fence := RE_FENCE.match(content)):
-            self.fence = (fence.group(1), number)
-            return
         if self.opens_comment(content):
             return
 
@@ -224,20 +188,109 @@ class SourceScan:
         if content.startswith("///"):
             end = RE_END.match(content)
             start = None if end else RE_START.match(content)
+        self.follow_html(number, content, end or start)
         if (end or start) and spaces - level * 4 >= 4:
-            raise AuthoringError(
+            self.mistake(
                 number,
                 f"`{content.strip()[:40]}` is indented {spaces} spaces, more than the text around it, so "
                 "Markdown reads it as part of the paragraph above, not as a block line. Start it at the "
                 "left edge (inside a list item, four spaces in), with a blank line before the block.",
+                final=True,
             )
         if end:
             self.read_end(number, len(end.group(1)))
         elif start:
             self.read_start(number, start, depth, level, prefix)
-        elif self.open:
-            block = self.open[-1]
-            self.body_line(block, number, rest[min(block.indent, spaces):])
+        else:
+            self.check_syntax_in_text(number, content, depth, level, prefix)
+            if self.open:
+                block = self.open[-1]
+                self.body_line(block, number, rest[min(block.indent, spaces):])
+
+    def at_left_edge(self, number, what):
+        """HTML (a comment too) or a code fence at the left edge ends any `>` quote or list item, as
+        Markdown sets it apart from the text before anything else: a block inside one ends there."""
+        inner = next((block for block in self.open if block.level > 0 or block.depth > 0), None)
+        if inner:
+            where = "`>` quote" if inner.depth else "list item"
+            like = f"start it with `{inner.prefix.strip()}`" if inner.depth else f"indent it {inner.indent} spaces"
+            self.mistake(number, f"this {what} starts at the left edge, so Markdown ends the {where} that the "
+                                 f"`{inner.name}` block of line {inner.line} sits in, and the block with it: its "
+                                 "closing line would show as text. "
+                                 + ("Move it after the block." if "fence" in what else
+                                    f"Write it like the block's own lines ({like}), or move it after the block."),
+                                 final=True)
+
+    def follow_html(self, number, content, block_line):
+        """Follow an HTML element opened inside a block until it closes: if the block's own
+        lines come first, Markdown reads them as part of the HTML and the block never ends."""
+        if self.html:
+            tag, line, count, inside = self.html
+            if block_line and inside in self.open:
+                self.mistake(line, f"this `<{tag}>` is not closed before line {number}, so Markdown reads "
+                                   f"everything from here on as HTML, the `{inside.name}` block's own lines "
+                                   f"included, and readers would see them as text. Close it with `</{tag}>` or "
+                                   f"delete it (HTML cannot go inside a `{inside.name}` block).", final=True)
+            count += len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
+            self.html = [tag, line, count, inside] if count > 0 else None
+        elif content.startswith("<") and self.open and (opened := RE_HTML_START.match(content)) \
+                and "markdown=" not in opened.group(2):
+            tag = opened.group(1).lower()
+            count = len(re.findall(rf"<{tag}[\s>]", content, re.I)) - len(re.findall(rf"</{tag}\s*>", content, re.I))
+            if count > 0:
+                self.html = [tag, number, count, self.open[-1]]
+
+    def check_syntax_in_text(self, number, content, depth=0, level=0, prefix=""):
+        """Block or item syntax where Markdown reads text: readers would see it as it is written."""
+        if "[" in content:
+            for name, pattern in self.items.items():
+                inside = self.open and self.open[-1].name == name
+                if not inside and pattern.match(content):
+                    self.mistake(number, f"`{content.strip()[:40]}` is written as an item of a `{name}` block, but "
+                                         f"it is not inside one, so readers would see it as plain text. Put it "
+                                         f"between a `/// {name} | ...` line and its closing `///`, or write it "
+                                         "in backticks to show the syntax itself.")
+                    return
+                if found := self.syntax_mid_line(content, pattern):
+                    self.mistake(number, f"`{found}` in the middle of a line is not read as an item of a `{name}` "
+                                         f"block, so readers would see it as text. Start each item on a line of its "
+                                         f"own, inside the block, or write it in backticks to show the syntax itself.")
+                    return
+        if "///" in content:
+            if found := self.syntax_mid_line(content, RE_START_ANYWHERE, self.is_block_start):
+                self.mistake(number, f"`{found}` in the middle of a line does not start a block, so readers "
+                                     "would see it as text. Start the block on a line of its own, with a blank line "
+                                     "before it, or write it in backticks to show the syntax itself.")
+                start = RE_START.match(found)
+                if start and self.closes_later(number, len(start.group(1))):
+                    self.read_start(number, start, depth, level, prefix)  # read on as meant: a block
+            elif self.open and (closing := RE_END_AT_LINE_END.search(content)):
+                block = self.open[-1]
+                self.mistake(number, f"`///` at the end of this line does not close the `{block.name}` block: "
+                                     f"Markdown reads it as text. Put `{'/' * len(closing.group(1))}` on a line "
+                                     "of its own, after the block's last line.")
+                self.read_end(number, len(closing.group(1)), quietly=True)  # read on as meant
+
+    def closes_later(self, number, slashes):
+        """True when a later line is a block's end with this many slashes."""
+        return any((match := RE_END.match(line.lstrip(" >"))) and len(match.group(1)) == slashes
+                   for line in self.lines[number:])
+
+    def is_block_start(self, found):
+        name = found.group(2).lower()
+        return bool(found.group(3) is not None or name in self.known
+                    or difflib.get_close_matches(name, self.known, n=1, cutoff=0.8))
+
+    @staticmethod
+    def syntax_mid_line(content, pattern, accept=None):
+        """The text of the first `pattern` match after other text on the line, outside code spans
+        and comments."""
+        visible = RE_HIDDEN_IN_LINE.sub(lambda span: " " * len(span.group(0)), content)
+        for found in pattern.finditer(visible):
+            before = visible[:found.start()]
+            if before.strip() and before[-1:] in " \t>" and (accept is None or accept(found)):
+                return " ".join(found.group(0).split())[:40]
+        return None
 
     def opens_container(self, content):
         return self.indented_containers and RE_ADMONITION.match(content)
@@ -259,30 +312,54 @@ class SourceScan:
 
     def close_left_containers(self, depth, level):
         """A block still open in a quote or list item that has ended was never closed."""
-        for block in self.open:
-            if block.depth > depth or block.level > level:
-                self.unclosed(block)
+        left = [block for block in self.open if block.depth > depth or block.level > level]
+        for block in left:
+            self.unclosed(block)
+        if left:
+            self.open = [block for block in self.open if block not in left]
 
     def read_start(self, number, start, depth, level, prefix):
         slashes, name = len(start.group(1)), start.group(2).lower()
-        self.check_name(name, number)
+        if name not in self.known:
+            name = self.unknown_name(number, name, slashes, start.group(3))
+            if name is None:
+                return
         parent = self.open[-1] if self.open else None
         block = BlockSource(name, number, slashes, depth, level, prefix, parent)
         if name in self.checked:
             self.check_parent(block)
-            option_lines = self.option_lines(number, block)
-            values = parse_options([(line, text) for line, text, _ in option_lines], number)
-            written = {}
-            for line, text, _ in option_lines:
-                key, colon, value = text.partition(":")
-                if colon and key.strip() in values and key.strip() not in written:
-                    written[key.strip()] = (line, value.strip())
-            block.options = {key: written.get(key, (number + 1, str(value))) for key, value in values.items()}
+            block.parent = self.open[-1] if self.open else None
+            block.options = self.read_options(number, block)
         for outer in self.open:
             if outer.slashes == slashes:
                 self.same_slashes(block, outer)
         self.blocks.append(block)
         self.open.append(block)
+
+    def read_options(self, number, block):
+        """{key: (line, value as written)} of the block's options; {} after a mistake in them."""
+        option_lines = self.option_lines(number, block)
+        tabbed = next((line for line, _, _ in option_lines if "\t" in self.indent_written(line)), None)
+        if tabbed:
+            self.mistake(tabbed, "this option line is indented with a tab. Indent each option with four spaces "
+                                 "(a tab can look the same, but is read differently).")
+            return {}
+        try:
+            values = parse_options([(line, text) for line, text, _ in option_lines], number)
+        except AuthoringError as error:
+            self.mistakes.append(error)
+            return {}
+        written = {}
+        for line, text, _ in option_lines:
+            key, colon, value = text.partition(":")
+            if colon and key.strip() in values and key.strip() not in written:
+                written[key.strip()] = (line, value.strip())
+        return {key: written.get(key, (number + 1, str(value))) for key, value in values.items()}
+
+    def indent_written(self, line):
+        """What comes before the text on a line, as written (quote markers, spaces, tabs)."""
+        written = self.written[line - 1]
+        return written[:len(written) - len(written.lstrip(" \t>"))]
 
     def option_lines(self, number, block):
         """The lines indented four spaces under a block's first line: (line, text, raw)."""
@@ -299,7 +376,7 @@ class SourceScan:
             self.skip.add(line)
         return found
 
-    def read_end(self, number, slashes):
+    def read_end(self, number, slashes, quietly=False):
         for index in range(len(self.open) - 1, -1, -1):
             if self.open[index].slashes == slashes:
                 for inner in self.open[index + 1:]:
@@ -310,58 +387,73 @@ class SourceScan:
                 # The list inside the block ended with it.
                 self.containers[closed.depth] = closed.level > 0
                 return
+        if quietly:
+            return
         if any(block.name in self.checked for block in self.open) or slashes == 3:
             inside = next((block for block in reversed(self.open) if block.name in self.checked), None)
             hint = (f" The `{inside.name}` block above opened with {inside.slashes} slashes, so it closes "
                     f"with `{'/' * inside.slashes}`." if inside else "")
-            raise AuthoringError(
+            self.mistake(
                 number,
                 f"this `{'/' * slashes}` closes nothing: no block above it was opened with "
                 f"{slashes} slashes.{hint} A block closes with the same number of slashes it "
                 "opened with.",
+                final=True,
             )
 
-    def check_name(self, name, number):
-        if name in self.known:
-            return
+    def unknown_name(self, number, name, slashes, argument):
+        """Name a misspelled block, and read on as the author meant: the block it is closest to,
+        or, for `/// end` while a block with as many slashes is open, that block's end."""
         close = difflib.get_close_matches(name, self.known, n=1, cutoff=0.6)
+        listing = ", ".join(f"`{known_name}`" for known_name in self.known)
+        closing = next((block for block in reversed(self.open) if block.slashes == slashes), None)
+        if not close and closing and argument is None:
+            self.mistake(number, f"there is no block called `{name}`. To close the `{closing.name}` block of line "
+                                 f"{closing.line}, write `{'/' * slashes}` alone on the line. The blocks you can "
+                                 f"use are: {listing}.")
+            self.read_end(number, slashes)
+            return None
         hint = f"Did you mean `{close[0]}`? " if close else ""
-        raise AuthoringError(
-            number,
-            f"there is no block called `{name}`. {hint}The blocks you can use are: "
-            + ", ".join(f"`{known_name}`" for known_name in self.known)
-            + ".",
-        )
+        self.mistake(number, f"there is no block called `{name}`. {hint}The blocks you can use are: {listing}.",
+                     final=not close)
+        return close[0]
 
     def check_parent(self, block):
+        """A block in the wrong place is named, then read on as the message says to write it."""
         wanted = self.checked.get(block.name)
         parent = block.parent.name if block.parent else None
         if wanted and parent != wanted:
-            raise AuthoringError(
+            self.mistake(
                 block.line,
                 f"a `{block.name}` block only works inside a `{wanted}` block. Move it between the "
                 f"`/// {wanted}` line and that block's closing `///`, and open it with `////`.",
+                final=True,
             )
-        if not wanted and parent in self.checked:
-            raise AuthoringError(
+        elif not wanted and parent in self.checked:
+            still_open = self.open
+            where = " and ".join(f"`{outer.name}` (line {outer.line})" for outer in still_open)
+            closing = " then ".join(f"`{'/' * outer.slashes}`" for outer in reversed(still_open))
+            self.mistake(
                 block.line,
-                f"a `{block.name}` block cannot go inside a `{parent}` block. Close the "
-                f"`{parent}` block (on its own line, `{'/' * block.parent.slashes}`) before this one.",
+                f"a `{block.name}` block cannot go inside a `{parent}` block, and {where} "
+                f"{'is' if len(still_open) == 1 else 'are'} still open here. Close "
+                f"{'it' if len(still_open) == 1 else 'them'} before this one: {closing}, "
+                f"{'on a line of its own' if len(still_open) == 1 else 'each on a line of its own'}.",
+                final=True,
             )
 
-    @staticmethod
-    def same_slashes(block, outer):
+    def same_slashes(self, block, outer):
         more = "/" * (outer.slashes + 1)
-        raise AuthoringError(
+        self.mistake(
             block.line,
             f"this `{block.name}` block opens with {block.slashes} slashes, the same number as the "
             f"`{outer.name}` block it sits inside (line {outer.line}), so it would close that block "
             f"too early. Inside it, write `{more} {block.name}` and close it with `{more}`.",
+            final=True,
         )
 
-    @staticmethod
-    def unclosed(block):
-        raise AuthoringError(
+    def unclosed(self, block):
+        self.mistake(
             block.line,
             f"the `{block.name}` block that starts here is never closed. Add a line with just "
             f"`{block.prefix}{' ' * block.indent}{'/' * block.slashes}` after its last line.",
