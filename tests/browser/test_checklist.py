@@ -1,7 +1,7 @@
 """Reflection checklists in Chromium, with JavaScript (enhanced) and without (plain form).
 
-The script (theme/assets/js) adds a live count, the matching reflection, saved answers,
-"Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
+The scripts (the checklist package's ES modules, bundled by the theme) add a live count, the
+matching reflection, saved answers, "Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
 never break the page or lose a tick.
 """
 

@@ -3,6 +3,8 @@
 // lists every checklist (plugins/reflection_checklists writes the outline); nothing is sent
 // anywhere, and safety ticks are never stored, so they can never appear here.
 
+import { MyReflections } from 'reflection-checklists/my-reflections.js';
+import { answerStore, storageKey, storageNamespace } from 'reflection-checklists/storage.js';
 
 // Print and Copy are MyReflections' own (print the summary alone; copy plainText()).
 class FirstSession extends MyReflections {
@@ -86,7 +88,7 @@ class FirstSession extends MyReflections {
   }
 }
 
-// This file is its own bundle (only the summary page loads it), so it starts its component.
+// This file is its own bundle's entry (only the summary page loads it): it starts its component.
 for (const root of document.querySelectorAll('[data-module="first-session"]')) {
   try {
     new FirstSession(root);
