@@ -192,14 +192,16 @@ ROBOTS_SAVE_AS = "robots.txt"
 
 READTIME_WPM = 200
 
-# One stylesheet and one script per page (two pages add a script of their own): esbuild bundles
+# One stylesheet and one script per page (four bundles, by the page's needs): esbuild bundles
 # each entry file under theme/assets with what it imports (the checklist package's modules
 # through the `reflection-checklists/` name), minifies it and plugins/asset_bundles fingerprints
 # it. esbuild comes from npm at the version package-lock.json pins; `make html` installs it once.
 ASSET_SOURCE_PATH = str(Path(__file__).resolve().parent / "theme" / "assets")
 ASSET_BUNDLES = {
-    "css": "css/site.css",
-    "js": "js/site.js",
+    "css": "css/site.css",  # pages with a checklist, and the first-session summary
+    "page_css": "css/page.css",  # every other page: without the checklist's rules
+    "js": "js/site.js",  # pages with a checklist
+    "page_js": "js/page.js",  # every other page: Exit alone
     "search_js": "js/search.js",
     # Only the "Bring this to your first session" page needs it.
     "first_session_js": "js/first-session.js",

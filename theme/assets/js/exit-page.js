@@ -4,7 +4,7 @@
 // press within 5 seconds of the last, does the same; each press is announced. Texts come from
 // data-i18n-* attributes on the component.
 
-import { answerStore, storageNamespace } from 'reflection-checklists/storage.js';
+import { forgetAll, storageNamespace } from 'reflection-checklists/storage.js';
 
 // Exit in one tab reaches every open tab of the site: a BroadcastChannel message, or, where
 // there is none, a storage event (a key written and removed at once). Each tab then erases
@@ -182,7 +182,7 @@ function session (method, ...args) {
 
 // Every answer and note of this site, from both storages and from this page itself.
 function eraseEverything () {
-  answerStore.forgetAll(storageNamespace());
+  forgetAll(storageNamespace());
   for (const input of document.querySelectorAll('.checklist input[type="checkbox"]')) input.checked = false;
   for (const notes of document.querySelectorAll('.checklist textarea')) notes.value = '';
 }

@@ -1,6 +1,11 @@
-// The search page: start Pagefind's UI (its own script, loaded just before this module, defines
-// window.PagefindUI) in [data-module="search"] and give its box a visible label. Without
-// JavaScript, or if Pagefind is missing, the page's links to the archives still work.
+// The search page's only script bundle: the Exit control, and Pagefind's UI (its own script,
+// loaded just before this module, defines window.PagefindUI) in [data-module="search"] with a
+// visible label for its box. Without JavaScript, or if Pagefind is missing, the page's links to
+// the archives still work.
+import { ExitPage } from './exit-page.js';
+import { startComponents } from './start.js';
+
+startComponents({ 'exit-page': ExitPage });
 
 function labelInput (root) {
   const input = root.querySelector('input');

@@ -1,23 +1,13 @@
-// The site's script bundle (esbuild bundles this entry and what it imports into one module):
-// start every component on the page. Each one is independent: one that fails is logged and
-// the rest still start. Components mark their root (data-<module>-init), so running this twice
-// is harmless, and re-sync themselves on pageshow (back/forward cache).
+// The script bundle of a page with a checklist (esbuild bundles this entry and what it imports
+// into one module). Other pages load page.js (Exit alone); the search and first-session pages
+// have bundles of their own, which start Exit too.
 import { Checklist } from 'reflection-checklists/checklist.js';
 import { MyReflections } from 'reflection-checklists/my-reflections.js';
 import { ExitPage } from './exit-page.js';
+import { startComponents } from './start.js';
 
-const COMPONENTS = {
+startComponents({
   checklist: Checklist,
   'my-reflections': MyReflections,
   'exit-page': ExitPage
-};
-
-for (const root of document.querySelectorAll('[data-module]')) {
-  const Component = COMPONENTS[root.dataset.module];
-  if (!Component) continue;
-  try {
-    new Component(root);
-  } catch (error) {
-    console.error(error);
-  }
-}
+});

@@ -6,7 +6,7 @@
 // a reload or a reopened tab never shows one. A safety tick anywhere on the page puts the
 // safety message in place of every count-based reflection and hides every couples prompt.
 
-import { answerStore, DEVICE, storageKey, storageNamespace, TAB } from './storage.js';
+import { answerStore, DEVICE, forgetAll, storageKey, storageNamespace, TAB } from './storage.js';
 
 // Every text the script says comes from the checklist's own data-i18n-* attributes, which
 // pelican.plugins.reflection_checklists writes from the site's settings (as GOV.UK Frontend does):
@@ -205,7 +205,7 @@ export class Checklist {
   // storages (older versions and renamed checklists included), and empties this page's lists.
   clear () {
     this.reset();
-    answerStore.forgetAll(storageNamespace(this.root));
+    forgetAll(storageNamespace(this.root));
     this.render();
     this.message.textContent = this.text.cleared;
     this.root.dispatchEvent(new CustomEvent('checklist:cleared', { bubbles: true }));

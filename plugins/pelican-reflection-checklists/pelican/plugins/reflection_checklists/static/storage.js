@@ -82,26 +82,27 @@ export const answerStore = {
         console.warn('Checklist: a saved answer could not be removed', error);
       }
     }
-  },
-
-  // Erase every record of this site ("<namespace>:..."), in both areas: "Exit this page".
-  forgetAll (namespace) {
-    const prefix = `${namespace}:`;
-    for (const area of [TAB, DEVICE]) {
-      try {
-        const store = window[area];
-        const keys = [];
-        for (let index = 0; index < store.length; index++) {
-          const key = store.key(index);
-          if (key !== null && key.startsWith(prefix)) keys.push(key);
-        }
-        for (const key of keys) store.removeItem(key);
-      } catch (error) {
-        console.warn(`Checklist: ${area} could not be emptied`, error);
-      }
-    }
   }
 };
+
+// Erase every record of this site ("<namespace>:..."), in both areas: "Clear my answers" and
+// "Exit this page" (a theme's Exit control imports this function alone).
+export function forgetAll (namespace) {
+  const prefix = `${namespace}:`;
+  for (const area of [TAB, DEVICE]) {
+    try {
+      const store = window[area];
+      const keys = [];
+      for (let index = 0; index < store.length; index++) {
+        const key = store.key(index);
+        if (key !== null && key.startsWith(prefix)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch (error) {
+      console.warn(`Checklist: ${area} could not be emptied`, error);
+    }
+  }
+}
 
 // The namespace comes from the checklist's own data-storage-namespace (written by the
 // plugin), so any theme works; a theme may also set it on <body> for its own components.
