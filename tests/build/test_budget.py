@@ -25,8 +25,8 @@ notes, longer sections and the desktop layout its rules: 20,862 B (HTML 10,164, 
 icon 186, in 4 requests). Then lowered to 19,900 (issue 29): the scripts are ES modules bundled and
 minified by esbuild with renaming (JS 5,208), the safety panel lists 911 and the day-and-night
 violence lines and links the help page for every other line (-575), the icon is written into the
-page (3 requests), and JSON-LD leaves the description to the meta tag: 19,711 B on the heaviest
-French checklist article (HTML 9,695, CSS 4,808, JS 5,208), 19,832 B in production. What keeps it above 14 KB is the page
+page (3 requests), and JSON-LD leaves the description to the meta tag: 19,723 B on the heaviest
+French checklist article (HTML 9,710, CSS 4,808, JS 5,205), 19,844 B in production. What keeps it above 14 KB is the page
 itself: a long French article (about 3.5 KB of prose), its checklist with every reflection,
 control and text its script says (about 3 KB), the help, Exit and safety scripts (5.2 KB) and the
 stylesheet (4.8 KB), none of which can go without losing safety or readability.

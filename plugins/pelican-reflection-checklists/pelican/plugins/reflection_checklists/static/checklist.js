@@ -67,6 +67,7 @@ const printSafely = {
     if (!pageHasSafetyTick()) return;
     document.documentElement.classList.add('print-safety');
     try {
+      // A stylesheet from another origin throws on cssRules: it is not one this page can change.
       const sheet = [...document.styleSheets].find((candidate) => { try { return candidate.cssRules; } catch { return false; } });
       if (sheet) this.rule = { sheet, index: sheet.insertRule('@page { margin: 0 }', sheet.cssRules.length) };
     } catch (error) {
