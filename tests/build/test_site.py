@@ -114,10 +114,10 @@ def test_unknown_content_is_not_left_as_raw_markdown(site):
 def test_only_built_bundles_and_the_icon_are_published_from_the_theme(site):
     published = sorted(path.relative_to(site / "theme").as_posix() for path in (site / "theme").rglob("*")
                        if path.is_file())
-    assert len(published) == 8, published
+    assert len(published) == 9, published
     assert "img/favicon.svg" in published
-    for kind, name in [("css", "site"), ("css", "page"), ("css", "search"), ("js", "site"), ("js", "page"),
-                       ("js", "search"), ("js", "first-session")]:
+    for kind, name in [("css", "site"), ("css", "page"), ("css", "search"), ("css", "listing"), ("js", "site"),
+                       ("js", "page"), ("js", "search"), ("js", "first-session")]:
         assert any(re.fullmatch(rf"{kind}/{name}\.[0-9a-f]{{8}}\.{kind}", path) for path in published), published
 
 
