@@ -43,6 +43,7 @@ TEST_STAMP = $(VENV)/.installed-test
 NODE_STAMP = node_modules/.installed
 EDITOR_DIR = tools/editor
 EDITOR_STAMP = $(EDITOR_DIR)/node_modules/.installed
+ESBUILD_STAMP = node_modules/.installed-build
 
 # The checklist plugin is a package of its own; the site installs it like any other.
 CHECKLIST_PACKAGE = plugins/pelican-reflection-checklists
@@ -129,9 +130,12 @@ lock:
 
 .PHONY: lock
 
-$(NODE_STAMP): package.json package-lock.json
-	@echo 'Setting up: installing the HTML checker, link checker and Lighthouse (npm ci)...'
-	@npm ci --no-audit --no-fund --loglevel=error
+# Every build bundles the theme's stylesheet and scripts with esbuild (package.json's only
+# `dependencies` entry): installed once, from npm, without the test tools. A full install
+# (the test tools too, for make test and make audit) includes it.
+$(ESBUILD_STAMP): package.json package-lock.json | node
+	@if [ -f "$(NODE_STAMP)" ] && [ "$(NODE_STAMP)" -nt package.json ] && [ "$(NODE_STAMP)" -nt package-lock.json ]; then :; \
+	else echo 'Setting up: installing esbuild, which bundles the theme (npm ci)...'; npm ci --omit=dev --no-audit --no-fund --loglevel=error; fi
 	@touch "$@"
 
 # The browser editor's packages (Decap CMS and decap-server: 730 packages, about 390 MB) have
@@ -141,6 +145,23 @@ $(EDITOR_STAMP): $(EDITOR_DIR)/package.json $(EDITOR_DIR)/package-lock.json
 	@echo 'Setting up: installing the browser editor (Decap CMS, npm ci)...'
 	@cd "$(EDITOR_DIR)" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch "$@"
+
+$(NODE_STAMP): package.json package-lock.json | node
+	@echo 'Setting up: installing esbuild, the HTML checker, link checker and Lighthouse (npm ci)...'
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch "$@" "$(ESBUILD_STAMP)"
+
+node:
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo 'Installing Node.js and npm (they install esbuild, which bundles the theme)...'; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else \
+		echo 'The build needs Node.js 18 or newer and npm, to install esbuild (it bundles the theme).'; \
+		echo 'On Debian or Ubuntu run:  sudo apt-get install nodejs npm'; \
+		echo 'On macOS or Windows, install Node.js from its official installer, then run make again.'; \
+		exit 1; \
+	fi
 
 venv: $(BUILD_STAMP)
 
@@ -180,7 +201,7 @@ java:
 # tools.build exits 1 on any error (Pelican alone exits 0 when an article fails).
 # Drafts (`Status: draft`) are left out unless DRAFTS=yes (a preview; `make publish` never has them).
 DRAFTS ?=
-html: $(BUILD_STAMP) compile-translations
+html: $(BUILD_STAMP) $(ESBUILD_STAMP) compile-translations
 	DRAFTS="$(DRAFTS)" "$(BIN)/python" -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" $(PELICANOPTS)
 
 # Production's headers and 404 page; a taken port stops with a message; BIND=0.0.0.0 prints the
@@ -188,23 +209,23 @@ html: $(BUILD_STAMP) compile-translations
 serve: html
 	"$(BIN)/python" -m tools.serve --output "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND)
 
-devserver: $(BUILD_STAMP) compile-translations
+devserver: $(BUILD_STAMP) $(ESBUILD_STAMP) compile-translations
 	"$(BIN)/python" -m tools.devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --port $(PORT) --bind $(BIND)
 
 # The editor (tools/editor, Decap CMS) for content/ and practice.toml, on 127.0.0.1:$(EDIT_PORT), with
 # the devserver's live preview on $(PORT). Saves write the files; git keeps their history.
-edit: $(BUILD_STAMP) $(EDITOR_STAMP) compile-translations
+edit: $(BUILD_STAMP) $(ESBUILD_STAMP) $(EDITOR_STAMP) compile-translations
 	"$(BIN)/python" -m tools.editor --site "$(EDIT_SITE)" --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" \
 		--port $(EDIT_PORT) --preview-port $(PORT) $(EDITOPTS)
 
 # Pelican's own watch-and-rebuild, as in Pelican's quickstart Makefile (no server, no reload;
 # `make devserver` does both).
-regenerate: $(BUILD_STAMP) compile-translations
+regenerate: $(BUILD_STAMP) $(ESBUILD_STAMP) compile-translations
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 # Production build: needs SITEURL (e.g. make publish SITEURL=https://example.org/practice-site).
 # Fails on any Pelican warning or error and then leaves $(OUTPUTDIR) untouched.
-publish: $(BUILD_STAMP) compile-translations
+publish: $(BUILD_STAMP) $(ESBUILD_STAMP) compile-translations
 	exec "$(BIN)/python" -m tools.publish --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" $(PELICANOPTS)
 
 # ghp-import commits $(OUTPUTDIR) (plus .nojekyll) to the branch and force-pushes it.
@@ -225,8 +246,8 @@ clean:
 test: $(TEST_STAMP) $(NODE_STAMP) $(EDITOR_STAMP) chromium nginx java compile-translations
 	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
 
-# The unit and build tests only (no browser, nginx, devserver, editor or node tools, so no `npm ci`): about a minute.
-test-fast: $(TEST_STAMP) compile-translations
+# The unit and build tests only (no browser, nginx, devserver, editor or test node tools): about a minute.
+test-fast: $(TEST_STAMP) $(ESBUILD_STAMP) compile-translations
 	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow and not editor"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
@@ -263,7 +284,7 @@ audit: $(BUILD_STAMP) $(AUDIT_STAMP) $(NODE_STAMP) chromium
 # bench/results/latest.md. Takes several minutes: make bench BENCH_SIZES=100 BENCH_RUNS=3 is quicker.
 BENCH_SIZES ?= 100 300 1000
 BENCH_RUNS ?= 5
-bench: $(BUILD_STAMP)
+bench: $(BUILD_STAMP) $(ESBUILD_STAMP)
 	"$(BIN)/python" -m tools.bench --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
-.PHONY: help venv chromium nginx java html serve devserver edit regenerate publish github rsync_upload clean test test-fast audit bench dist translations compile-translations
+.PHONY: help venv node chromium nginx java html serve devserver edit regenerate publish github rsync_upload clean test test-fast audit bench dist translations compile-translations

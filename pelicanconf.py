@@ -158,7 +158,6 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "i18n_subsites",
     "site_i18n",
-    "webassets",
     "asset_bundles",
     "site_guard",
     "output_guard",
@@ -172,7 +171,7 @@ PLUGINS = [
     "search_index",
 ]
 
-# This theme bundles the checklist's script and stylesheet itself (WEBASSETS_BUNDLES below),
+# This theme bundles the checklist's scripts and stylesheet itself (ASSET_BUNDLES below),
 # so the plugin does not link its own copies.
 CHECKLIST_INCLUDE_ASSETS = False
 # The ids this theme's templates give a page around the article: a checklist whose own ids
@@ -199,25 +198,24 @@ ROBOTS_SAVE_AS = "robots.txt"
 
 READTIME_WPM = 200
 
-# One stylesheet and one script per page, concatenated, minified and fingerprinted.
-# webassets keeps its cache (and the manifest of bundle versions) in ./cache, not in the
-# output folder where it would be published.
-_webassets_cache = Path(__file__).resolve().parent / "cache" / "webassets"
-_webassets_cache.mkdir(parents=True, exist_ok=True)
-WEBASSETS_CONFIG = [("url_expire", False), ("cache", str(_webassets_cache))]
-# Bundle sources live in theme/assets, so only the built bundles are published.
-WEBASSETS_SOURCE_PATHS = ["assets", str(checklist_static_dir)]
-WEBASSETS_BUNDLES = [
-    ("css", ["css/base.css", "css/layout.css", "css/components.css", "checklist.css", "css/print.css"],
-     {"filters": "rcssmin", "output": "css/site.%(version)s.css"}),
-    ("js", ["storage.js", "checklist.js", "my-reflections.js", "js/exit-page.js", "js/init.js"],
-     {"filters": "rjsmin", "output": "js/site.%(version)s.js"}),
-    ("search_js", ["js/search.js"], {"filters": "rjsmin", "output": "js/search.%(version)s.js"}),
-    # Only the "Bring this to your first session" page needs it (its own module: its own copy of
-    # storage.js, and my-reflections.js, whose print and copy it reuses).
-    ("first_session_js", ["storage.js", "my-reflections.js", "js/first-session.js"],
-     {"filters": "rjsmin", "output": "js/first-session.%(version)s.js"}),
-]
+# One stylesheet and one script per page (four bundles, by the page's needs): esbuild bundles
+# each entry file under theme/assets with what it imports (the checklist package's modules
+# through the `reflection-checklists/` name), minifies it and plugins/asset_bundles fingerprints
+# it. esbuild comes from npm at the version package-lock.json pins; `make html` installs it once.
+ASSET_SOURCE_PATH = str(Path(__file__).resolve().parent / "theme" / "assets")
+ASSET_BUNDLES = {
+    "css": "css/site.css",  # pages with a checklist, and the first-session summary
+    "page_css": "css/page.css",  # every other page: without the checklist's rules
+    "search_css": "css/search.css",  # the search page: page.css and Pagefind's results
+    "listing_css": "css/listing.css",  # home, lists and About: site.css and listings.css
+    "js": "js/site.js",  # pages with a checklist
+    "page_js": "js/page.js",  # every other page: Exit alone
+    "search_js": "js/search.js",
+    # Only the "Bring this to your first session" page needs it.
+    "first_session_js": "js/first-session.js",
+}
+ASSET_ALIASES = {"reflection-checklists": str(checklist_static_dir)}
+ESBUILD = str(Path(__file__).resolve().parent / "node_modules" / ".bin" / "esbuild")
 
 # Pelican's content cache: a Markdown file whose text has not changed since the last build is
 # not converted again (its HTML and metadata, the reader's page facts included, come from

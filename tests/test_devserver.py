@@ -56,6 +56,7 @@ def private_site(base):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
     shutil.copy(ROOT / "practice.toml", site / "practice.toml")
+    (site / "node_modules").symlink_to(ROOT / "node_modules")  # esbuild, which bundles the theme
     return site
 
 
@@ -213,7 +214,7 @@ def edit_css(site, rng):
 
 
 def edit_js(site, rng):
-    path = site / "theme" / "assets" / "js" / "init.js"
+    path = site / "theme" / "assets" / "js" / "site.js"
     path.write_text(path.read_text(encoding="utf-8") + f"\ndocument.documentElement.dataset.edit = '{rng.randint(1, 99)}';\n",
                     encoding="utf-8")
 

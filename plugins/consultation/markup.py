@@ -12,6 +12,8 @@ from pelican.plugins.reflection_checklists.checklist import NOT_SEARCHED, chrome
 from pelican.plugins.reflection_checklists.markdown_blocks import LineTrackedBlock, track_block_lines, type_text
 from site_i18n import _
 
+# The help pages a safety panel links to, when the site gives no address (`help_url` and
+# `safer_online_url` in the config: the plugin sets them to the page's own language).
 HELP_PAGE = "{filename}/pages/getting-help-now.md"
 SAFER_ONLINE_PAGE = "{filename}/pages/staying-safer-online.md"
 
@@ -101,6 +103,17 @@ def resource_list(parent, resources, heading="p", sources=False):
     return wrapper
 
 
+def first_needed(resources):
+    """What a checklist's safety panel lists itself: 911 and the violence lines open day and night,
+    the help a reader who has just said they are afraid needs first. Every other line (men,
+    LGBTQ+, young people, crisis lines, websites) is on the help page, which the panel links
+    first: a page does not carry the region's whole list once per checklist. A list with no
+    such violence line is shown whole."""
+    needed = [entry for entry in resources
+              if entry.get("group") in ("emergency", "violence") and (entry.get("call") or entry.get("text"))]
+    return needed if any(entry.get("group") == "violence" for entry in needed) else resources
+
+
 def resource_list_html(resources, heading="h3"):
     return etree.tostring(resource_list(etree.Element("div"), resources, heading, sources=True),
                           encoding="unicode", method="html")
@@ -146,14 +159,14 @@ class SafetyPanel:
             "You deserve to be safe, and you do not have to sort this out alone. These services "
             "are free and private. Each one says when it is open."
         ))
-        resource_list(panel, config["resources"])
+        resource_list(panel, first_needed(config["resources"]))
         more = etree.SubElement(panel, "p", {"class": "checklist__safety-links"})
-        link = etree.SubElement(more, "a", {"href": HELP_PAGE})
+        link = etree.SubElement(more, "a", {"href": config.get("help_url") or HELP_PAGE})
         link.text = chrome(_("More ways to get help now"))
         # A character reference: one character outside ASCII would make Python hold the whole
         # article's HTML at two bytes a character (15 MB more at 1,000 articles).
         link.tail = chrome(" &middot; ")
-        safer = etree.SubElement(more, "a", {"href": SAFER_ONLINE_PAGE})
+        safer = etree.SubElement(more, "a", {"href": config.get("safer_online_url") or SAFER_ONLINE_PAGE})
         safer.text = chrome(_("Staying safer online"))
         solo = etree.SubElement(panel, "p", {"class": "checklist__safety-solo"})
         solo.text = chrome(_("You can also talk with a therapist on your own, in private. "))

@@ -68,7 +68,11 @@ def configure(pelican):
     configs[CONSULTATION_EXTENSION] = config
     checklist = dict(configs.get(CHECKLIST_EXTENSION) or {})
     checklist["after_reflections"] = ChecklistFollowUp({**config, "checklist_prompt": values["CONSULTATION_BLURB"]})
-    checklist["safety_panel"] = SafetyPanel(config)
+    # The help pages in the language being built (SITEURL is /fr for the French site), as the
+    # templates' safety bar links them.
+    siteurl = pelican.settings.get("SITEURL", "")
+    checklist["safety_panel"] = SafetyPanel({**config, "help_url": f"{siteurl}/getting-help-now/",
+                                             "safer_online_url": f"{siteurl}/staying-safer-online/"})
     configs[CHECKLIST_EXTENSION] = checklist
     markdown["extension_configs"] = configs
     pelican.settings["MARKDOWN"] = markdown

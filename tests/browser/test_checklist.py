@@ -1,7 +1,7 @@
 """Reflection checklists in Chromium, with JavaScript (enhanced) and without (plain form).
 
-The script (theme/assets/js) adds a live count, the matching reflection, saved answers,
-"Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
+The scripts (the checklist package's ES modules, bundled by the theme) add a live count, the
+matching reflection, saved answers, "Clear my answers" and "My reflections". Storage that is blocked, full or corrupt must
 never break the page or lose a tick.
 """
 
@@ -515,11 +515,13 @@ def test_checklist_page_has_no_axe_violations(page, site_url, watch, ticked):
 
 
 def test_works_under_a_strict_content_security_policy(page, context, site_url, watch):
-    """No inline script, style attribute or eval: the page works with default-src 'self'."""
+    """No inline script, style attribute or eval: the page works with default-src 'self' (and
+    data: images, as the site's own policy allows, for the icon written into the page)."""
     def with_policy(route):
         response = route.fetch()
         headers = {**response.headers, "content-security-policy":
-                   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"}
+                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "object-src 'none'; base-uri 'none'"}
         route.fulfill(response=response, headers=headers)
 
     context.route(site_url + PAGE, with_policy)

@@ -48,7 +48,9 @@ def test_a_french_checklist_counts_in_french_and_keeps_its_answers_apart(page, s
     panel = checklist.locator(".checklist__safety")
     expect(panel).to_be_visible()
     expect(panel.locator(".checklist__safety-title")).to_have_text("Votre sécurité passe avant tout")
-    expect(panel.get_by_text("9-8-8 : Ligne d'aide en cas de crise de suicide")).to_be_visible()
+    expect(panel.get_by_text("Fem'aide")).to_be_visible()
+    expect(panel.get_by_role("link", name="Autres façons d'obtenir de l'aide maintenant")).to_have_attribute(
+        "href", "/fr/getting-help-now/")
     # Clear erases the answers of both languages.
     page.get_by_role("button", name="Effacer mes réponses").first.click()
     expect(count).to_have_text(re.compile(r"^0 sur \d+ cochés$"))

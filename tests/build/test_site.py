@@ -83,7 +83,7 @@ def test_every_internal_link_and_asset_resolves(site):
         for element in doc.select("a[href], link[href], script[src], img[src]"):
             href = element.get("href") or element.get("src")
             parts = urlsplit(href)
-            if parts.scheme in ("mailto", "tel", "sms") or (parts.netloc and parts.netloc != "site.test"):
+            if parts.scheme in ("mailto", "tel", "sms", "data") or (parts.netloc and parts.netloc != "site.test"):
                 continue
             if href.startswith("#"):
                 if href[1:] and href[1:] not in ids:
@@ -114,9 +114,10 @@ def test_unknown_content_is_not_left_as_raw_markdown(site):
 def test_only_built_bundles_and_the_icon_are_published_from_the_theme(site):
     published = sorted(path.relative_to(site / "theme").as_posix() for path in (site / "theme").rglob("*")
                        if path.is_file())
-    assert len(published) == 5, published
+    assert len(published) == 9, published
     assert "img/favicon.svg" in published
-    for kind, name in [("css", "site"), ("js", "site"), ("js", "search"), ("js", "first-session")]:
+    for kind, name in [("css", "site"), ("css", "page"), ("css", "search"), ("css", "listing"), ("js", "site"),
+                       ("js", "page"), ("js", "search"), ("js", "first-session")]:
         assert any(re.fullmatch(rf"{kind}/{name}\.[0-9a-f]{{8}}\.{kind}", path) for path in published), published
 
 

@@ -30,8 +30,12 @@ def test_the_pages_link_the_plugins_own_files_on_both_themes(outsider_output, si
             ["/theme/reflection-checklists/reflection-checklists.css"]
         assert [script["src"] for script in doc.select("script[src]")] == \
             ["/theme/reflection-checklists/reflection-checklists.js"]
-        for name in ("reflection-checklists.css", "reflection-checklists.js"):
-            assert (output / "theme" / "reflection-checklists" / name).stat().st_size > 1000
+        # The script is an ES module that imports one module per component, written beside it.
+        folder = output / "theme" / "reflection-checklists"
+        assert (folder / "reflection-checklists.css").stat().st_size > 1000
+        assert "import { Checklist } from './checklist.js'" in (folder / "reflection-checklists.js").read_text()
+        for name in ("storage.js", "checklist.js", "my-reflections.js"):
+            assert "export " in (folder / name).read_text(), name
         assert {section["data-storage-namespace"] for section in doc.select('[data-module="checklist"]')} == {"outsider"}
         # The help link is the site's own help page, resolved by Pelican.
         assert [a["href"] for a in doc.select(".checklist__safety a")] == ["/pages/help.html"]
@@ -139,3 +143,38 @@ def test_a_help_url_to_a_missing_page_fails_the_outsiders_build(tmp_path, outsid
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert "CHECKLIST_HELP_URL is '{filename}/pages/help.md', but content/pages/help.md does not exist" in log, log
+
+
+def test_the_plugins_script_adds_nothing_to_window_on_a_plain_theme(context, outsider_url):
+    from tests.browser.test_globals import new_globals
+
+    def tick(page):
+        page.locator("#checklist-talks").get_by_label("We talked about our day.").check()
+        expect(page.locator(".my-reflections")).to_be_visible()
+
+    assert new_globals(context, outsider_url, PAGE, tick) == set()
+
+
+def test_the_plugins_script_runs_beside_a_themes_own_globals(context, outsider_url):
+    # A theme whose own classic script, loaded first, happens to use the plugin's names.
+    theme_script = "var Checklist = 'theme'; function answerStore () { return 'theme'; } let MyReflections = 'theme';"
+    context.route(outsider_url + "/theme-own.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=theme_script))
+
+    def with_theme_script(route):
+        html = route.fetch().text()
+        route.fulfill(status=200, content_type="text/html",
+                      body=html.replace("</head>", '<script src="/theme-own.js"></script></head>', 1))
+
+    context.route(outsider_url + PAGE, with_theme_script)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(outsider_url + PAGE)
+    talks = page.locator("#checklist-talks")
+    talks.get_by_label("We talked about our day.").check()
+    expect(talks.locator("[data-count]")).to_have_text("1 of 3 ticked")
+    talks.get_by_label(SAFETY).check()
+    expect(talks.locator(".checklist__safety")).to_be_visible()
+    assert page.evaluate("() => [Checklist, answerStore(), MyReflections]") == ["theme", "theme", "theme"]
+    assert errors == []

@@ -74,6 +74,7 @@ def test_assets_are_linked_only_when_asked():
     doc = Elements(render(SOURCE, help_url="/help/", assets_url="/theme/reflection-checklists"))
     assert doc.select("link")[0]["href"] == "/theme/reflection-checklists/reflection-checklists.css"
     assert doc.select("script")[0]["src"] == "/theme/reflection-checklists/reflection-checklists.js"
+    assert doc.select("script")[0]["type"] == "module"  # it imports the component modules beside it
 
 
 def test_settings_are_checked_and_become_the_config():

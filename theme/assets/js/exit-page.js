@@ -4,6 +4,8 @@
 // press within 5 seconds of the last, does the same; each press is announced. Texts come from
 // data-i18n-* attributes on the component.
 
+import { forgetAll, storageNamespace } from 'reflection-checklists/storage.js';
+
 // Exit in one tab reaches every open tab of the site: a BroadcastChannel message, or, where
 // there is none, a storage event (a key written and removed at once). Each tab then erases
 // what it holds (its own session storage too) and leaves. A page of the site reached again
@@ -14,7 +16,7 @@ const EXITED_FLAG = 'exit-this-page:exited';
 const EXIT_SHIFT_PRESSES = 3;
 const EXIT_SHIFT_TIMEOUT = 5000; // milliseconds allowed between presses, as in GOV.UK Frontend
 
-class ExitPage {
+export class ExitPage {
   constructor (root) {
     if (root.hasAttribute('data-exit-page-init')) return;
     const link = root.querySelector('.exit-page__button');
@@ -85,13 +87,13 @@ class ExitPage {
   }
 
   // Back or Forward to this page after an Exit in this tab (or a page restored from the cache).
+  // Where this tab's storage is blocked there is no flag: Back shows the page as it is (its
+  // boxes were emptied before leaving).
   cameBackAfterExit (event) {
-    let exited = false;
-    try { exited = sessionStorage.getItem(EXITED_FLAG) === '1'; } catch {}
-    if (!exited) return false;
+    if (session('getItem', EXITED_FLAG) !== '1') return false;
     const navigation = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
     if (event.persisted || (navigation && navigation.type === 'back_forward')) return true;
-    try { sessionStorage.removeItem(EXITED_FLAG); } catch {}  // an ordinary visit: the reader came on purpose
+    session('removeItem', EXITED_FLAG);  // an ordinary visit: the reader came on purpose
     return false;
   }
 
@@ -150,7 +152,7 @@ class ExitPage {
     }
     this.overlay.textContent = this.text.activated;
     eraseEverything();
-    try { sessionStorage.setItem(EXITED_FLAG, '1'); } catch {}
+    session('setItem', EXITED_FLAG, '1');
     location.replace(this.link.href);
   }
 
@@ -168,9 +170,19 @@ class ExitPage {
   }
 }
 
+// This tab's "exited" flag. Blocked storage is logged and read as no flag.
+function session (method, ...args) {
+  try {
+    return sessionStorage[method](...args);
+  } catch (error) {
+    console.warn('ExitPage: this tab\'s storage cannot be used', error);
+    return null;
+  }
+}
+
 // Every answer and note of this site, from both storages and from this page itself.
 function eraseEverything () {
-  answerStore.forgetAll(storageNamespace());
+  forgetAll(storageNamespace());
   for (const input of document.querySelectorAll('.checklist input[type="checkbox"]')) input.checked = false;
   for (const notes of document.querySelectorAll('.checklist textarea')) notes.value = '';
 }

@@ -3,6 +3,10 @@
 // lists every checklist (plugins/reflection_checklists writes the outline); nothing is sent
 // anywhere, and safety ticks are never stored, so they can never appear here.
 
+import { MyReflections } from 'reflection-checklists/my-reflections.js';
+import { answerStore, storageKey, storageNamespace } from 'reflection-checklists/storage.js';
+import { ExitPage } from './exit-page.js';
+import { startComponents } from './start.js';
 
 // Print and Copy are MyReflections' own (print the summary alone; copy plainText()).
 class FirstSession extends MyReflections {
@@ -86,11 +90,5 @@ class FirstSession extends MyReflections {
   }
 }
 
-// This file is its own bundle (only the summary page loads it), so it starts its component.
-for (const root of document.querySelectorAll('[data-module="first-session"]')) {
-  try {
-    new FirstSession(root);
-  } catch (error) {
-    console.error(error);
-  }
-}
+// This file is the page's only script bundle: it starts the summary and the Exit control.
+startComponents({ 'first-session': FirstSession, 'exit-page': ExitPage });

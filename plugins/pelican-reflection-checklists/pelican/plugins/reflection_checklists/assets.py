@@ -1,10 +1,12 @@
-"""The checklist's stylesheet and script, for themes that do not bundle them themselves.
+"""The checklist's stylesheet and scripts, for themes that do not bundle them themselves.
 
-`STATIC_DIR` holds the sources; `SCRIPT_SOURCES` is their order (a theme bundling them,
-as this project's own does with webassets, lists them in that order, then starts the
-components itself). With `CHECKLIST_INCLUDE_ASSETS = True` (the default), the plugin
-writes `reflection-checklists.css` and `reflection-checklists.js` into the output's theme
-folder after each build, and every page with a checklist links them.
+`STATIC_DIR` holds the sources: `checklist.css` and one ES module per component
+(`SCRIPT_SOURCES`: `storage.js`, `checklist.js`, `my-reflections.js`), plus `init.js`, which
+imports the components and starts them. A theme that bundles them (this project's own does,
+with esbuild) imports the modules it needs and starts the components itself. With
+`CHECKLIST_INCLUDE_ASSETS = True` (the default), the plugin writes `reflection-checklists.css`,
+the modules and `reflection-checklists.js` (init.js, the entry module) into the output's theme
+folder after each build, and every page with a checklist links the stylesheet and the entry.
 """
 
 import shutil
@@ -25,5 +27,6 @@ def write_assets(output_path, theme_static_dir):
     folder = Path(output_path) / theme_static_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STATIC_DIR / STYLESHEET, folder / "reflection-checklists.css")
-    scripts = [(STATIC_DIR / name).read_text(encoding="utf-8") for name in (*SCRIPT_SOURCES, "init.js")]
-    (folder / "reflection-checklists.js").write_text("\n".join(scripts), encoding="utf-8")
+    for name in SCRIPT_SOURCES:
+        shutil.copyfile(STATIC_DIR / name, folder / name)
+    shutil.copyfile(STATIC_DIR / "init.js", folder / "reflection-checklists.js")

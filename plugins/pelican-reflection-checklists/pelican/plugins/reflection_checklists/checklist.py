@@ -631,7 +631,8 @@ class MyReflections(Treeprocessor):
         first = next((index for index, child in enumerate(root) if child.get("data-module") == "checklist"
                       or child.find(".//*[@data-module='checklist']") is not None), 0)
         root.insert(first, sheet)
-        etree.SubElement(root, "script", {"src": f"{base}/reflection-checklists.js", "defer": ""})
+        # An ES module (deferred by itself): it imports the component modules beside it.
+        etree.SubElement(root, "script", {"type": "module", "src": f"{base}/reflection-checklists.js"})
 
 
 class UniqueIds(Treeprocessor):

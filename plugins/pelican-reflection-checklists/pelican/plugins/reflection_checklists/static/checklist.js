@@ -6,6 +6,8 @@
 // a reload or a reopened tab never shows one. A safety tick anywhere on the page puts the
 // safety message in place of every count-based reflection and hides every couples prompt.
 
+import { answerStore, DEVICE, forgetAll, storageKey, storageNamespace, TAB } from './storage.js';
+
 // Every text the script says comes from the checklist's own data-i18n-* attributes, which
 // pelican.plugins.reflection_checklists writes from the site's settings (as GOV.UK Frontend does):
 // rewording or translating them needs no change here. Missing markup is a build mistake.
@@ -28,14 +30,14 @@ function checklistTexts (root) {
 }
 
 // The count-based reflection written for this many ticks (an empty data-max means "or more").
-function reflectionFor (root, ticked) {
+export function reflectionFor (root, ticked) {
   return [...root.querySelectorAll('.checklist__reflection:not([data-safety-reflection]):not([data-gate-reflection])')].find((reflection) =>
     ticked >= Number(reflection.dataset.min) &&
     (reflection.dataset.max === '' || ticked <= Number(reflection.dataset.max)));
 }
 
 // Is a safety item ticked anywhere on this page?
-function pageHasSafetyTick () {
+export function pageHasSafetyTick () {
   return document.querySelector('.checklist__input[data-safety]:checked') !== null;
 }
 
@@ -54,10 +56,18 @@ function syncCouplesPrompts (unsafe) {
 // its address. (Without JavaScript the browser's own header and footer may still show them.)
 const printSafely = {
   rule: null,
+  // Once per page, however many checklists (or copies of this module) it has.
+  watch () {
+    if (document.documentElement.hasAttribute('data-checklist-print')) return;
+    document.documentElement.setAttribute('data-checklist-print', '');
+    window.addEventListener('beforeprint', () => this.before());
+    window.addEventListener('afterprint', () => this.after());
+  },
   before () {
     if (!pageHasSafetyTick()) return;
     document.documentElement.classList.add('print-safety');
     try {
+      // A stylesheet from another origin throws on cssRules: it is not one this page can change.
       const sheet = [...document.styleSheets].find((candidate) => { try { return candidate.cssRules; } catch { return false; } });
       if (sheet) this.rule = { sheet, index: sheet.insertRule('@page { margin: 0 }', sheet.cssRules.length) };
     } catch (error) {
@@ -70,14 +80,12 @@ const printSafely = {
     this.rule = null;
   }
 };
-window.addEventListener('beforeprint', () => printSafely.before());
-window.addEventListener('afterprint', () => printSafely.after());
 
 function prefersReducedMotion () {
   return Boolean(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
 }
 
-class Checklist {
+export class Checklist {
   constructor (root) {
     if (root.hasAttribute('data-checklist-init')) return;
     const find = (selector) => root.querySelector(selector);
@@ -135,6 +143,7 @@ class Checklist {
       if (event.persisted || !this.touched) this.restore();
       this.render();
     });
+    printSafely.watch();
     root.setAttribute('data-checklist-init', '');
   }
 
@@ -197,7 +206,7 @@ class Checklist {
   // storages (older versions and renamed checklists included), and empties this page's lists.
   clear () {
     this.reset();
-    answerStore.forgetAll(storageNamespace(this.root));
+    forgetAll(storageNamespace(this.root));
     this.render();
     this.message.textContent = this.text.cleared;
     this.root.dispatchEvent(new CustomEvent('checklist:cleared', { bubbles: true }));
@@ -206,8 +215,13 @@ class Checklist {
 
   deviceChanged (event) {
     if (event.key !== null && event.key !== this.key) return;
+    // Reading window.localStorage throws where storage is blocked; then no event is ours.
     let fromDevice = false;
-    try { fromDevice = event.storageArea === window[DEVICE]; } catch {}
+    try {
+      fromDevice = event.storageArea === window[DEVICE];
+    } catch (error) {
+      console.warn('Checklist: this device\'s storage cannot be read', error);
+    }
     if (!fromDevice) return;
     const record = answerStore.parse(event.newValue, this.ordinary.map((input) => input.dataset.item));
     if (record) {

@@ -5,6 +5,8 @@
 // is ticked the summary starts with help the reader can reach and carries the safety message
 // in place of every reflection. Printing prints the summary alone (no booking address).
 
+import { pageHasSafetyTick, reflectionFor } from './checklist.js';
+
 // Every text it writes comes from the summary's own data-i18n-* attributes (written by the
 // plugin from the site's language or settings), as the checklist's do.
 function reflectionTexts (root) {
@@ -46,7 +48,7 @@ function openHelpList () {
     document.querySelector('[data-safety-panel] .help-list');
 }
 
-class MyReflections {
+export class MyReflections {
   constructor (root) {
     if (root.hasAttribute('data-my-reflections-init')) return;
     this.text = reflectionTexts(root);
@@ -147,11 +149,14 @@ class MyReflections {
 
   async copy () {
     this.status.textContent = '';
+    // A refused copy (no clipboard here, or permission denied) is said on the page.
     let copied = false;
     try {
       await navigator.clipboard.writeText(this.plainText());
       copied = true;
-    } catch {}
+    } catch (error) {
+      console.warn('MyReflections: copy refused', error);
+    }
     this.status.textContent = copied ? this.text.copied : this.text.notCopied;
   }
 }

@@ -1,16 +1,17 @@
 // Saved checklist answers. The only file that touches browser storage: every access is
 // wrapped, because storage can be blocked, full, or hold anything at all.
+// An ES module: the checklist, the summary and a theme's Exit control import it.
 // A record: {"v":1,"items":{"<key>":true},"notes":"...","remember":true}, kept under
 // "<namespace>:v1:<path>:<checklist id>" in sessionStorage (this tab) and, when the reader
 // opts in, in localStorage too (this device). Safety items are never part of a record:
 // the checklist leaves them out, and load() ignores any key it was not asked for.
 
 const STORAGE_VERSION = 1;
-const TAB = 'sessionStorage';
-const DEVICE = 'localStorage';
+export const TAB = 'sessionStorage';
+export const DEVICE = 'localStorage';
 
 // `path`: the page the checklist is on (the first-session summary reads other pages' records).
-function storageKey (namespace, id, path = location.pathname) {
+export function storageKey (namespace, id, path = location.pathname) {
   return `${namespace}:v${STORAGE_VERSION}:${path}:${id}`;
 }
 
@@ -35,7 +36,7 @@ function readRecord (text, known) {
   return { record: { items, notes, remember: data.remember === true }, damaged };
 }
 
-const answerStore = {
+export const answerStore = {
   // Prefer a usable record kept on the device, else the one kept for this tab.
   // `blocked`: this tab's storage cannot be used at all.
   load (key, known) {
@@ -75,30 +76,37 @@ const answerStore = {
 
   forget (key, areas = [TAB, DEVICE]) {
     for (const area of areas) {
-      try { window[area].removeItem(key); } catch {}
-    }
-  },
-
-  // Erase every record of this site ("<namespace>:..."), in both areas: "Exit this page".
-  forgetAll (namespace) {
-    const prefix = `${namespace}:`;
-    for (const area of [TAB, DEVICE]) {
       try {
-        const store = window[area];
-        const keys = [];
-        for (let index = 0; index < store.length; index++) {
-          const key = store.key(index);
-          if (key !== null && key.startsWith(prefix)) keys.push(key);
-        }
-        for (const key of keys) store.removeItem(key);
-      } catch {}
+        window[area].removeItem(key);
+      } catch (error) {
+        console.warn('Checklist: a saved answer could not be removed', error);
+      }
     }
   }
 };
 
+// Erase every record of this site ("<namespace>:..."), in both areas: "Clear my answers" and
+// "Exit this page" (a theme's Exit control imports this function alone).
+export function forgetAll (namespace) {
+  const prefix = `${namespace}:`;
+  for (const area of [TAB, DEVICE]) {
+    try {
+      const store = window[area];
+      const keys = [];
+      for (let index = 0; index < store.length; index++) {
+        const key = store.key(index);
+        if (key !== null && key.startsWith(prefix)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch (error) {
+      console.warn(`Checklist: ${area} could not be emptied`, error);
+    }
+  }
+}
+
 // The namespace comes from the checklist's own data-storage-namespace (written by the
 // plugin), so any theme works; a theme may also set it on <body> for its own components.
-function storageNamespace (element = document.body) {
+export function storageNamespace (element = document.body) {
   const owner = element && element.closest('[data-storage-namespace]');
   return (owner && owner.dataset.storageNamespace) || 'reflection-checklists';
 }
