@@ -41,12 +41,18 @@ def is_fictional_phone(phone):
 
 
 def example_settings(settings):
-    """(setting, value, why it looks like an example) for every setting that still does."""
+    """(setting, value, why it looks like an example) for every setting that still does, in the
+    order practice.toml holds them, so an owner fixes the file from top to bottom."""
     found = []
-    for key in ("PRACTICE_NAME", "PRACTICE_CLINICIAN"):
-        value = str(settings.get(key) or "")
-        if any(name in value for name in EXAMPLE_NAMES):
-            found.append((key, value, "the made-up example practice's"))
+    name = str(settings.get("PRACTICE_NAME") or "")
+    if any(example in name for example in EXAMPLE_NAMES):
+        found.append(("PRACTICE_NAME", name, "the made-up example practice's"))
+    phone = str(settings.get("PRACTICE_PHONE") or "")
+    if phone and is_fictional_phone(phone):
+        found.append(("PRACTICE_PHONE", phone, "a 555 number, kept for fiction, which no reader can call"))
+    email = str(settings.get("PRACTICE_EMAIL") or "")
+    if email and is_reserved_host(email.partition("@")[2]):
+        found.append(("PRACTICE_EMAIL", email, "an address reserved for examples, which no reader can reach"))
     for key in ("CONSULTATION_URL", "INDIVIDUAL_CONSULTATION_URL"):
         value = str(settings.get(key) or "")
         parts = urlsplit(value)
@@ -54,16 +60,22 @@ def example_settings(settings):
         if value and is_reserved_host(host):
             found.append((key, value, "an address reserved for examples (it ends in .example, example.org…), "
                                       "which no reader can reach"))
+    clinician = str(settings.get("PRACTICE_CLINICIAN") or "")
+    if any(example in clinician for example in EXAMPLE_NAMES):
+        found.append(("PRACTICE_CLINICIAN", clinician, "the made-up example practice's"))
     registration = str((settings.get("CLINICIAN_DETAILS") or {}).get("registration") or "")
-    if "(example)" in registration or "000000" in registration:
+    if "(example)" in registration or "(exemple)" in registration or "000000" in registration:
         found.append(('CLINICIAN_DETAILS["registration"]', registration, "the example's made-up number"))
-    email = str(settings.get("PRACTICE_EMAIL") or "")
-    if email and is_reserved_host(email.partition("@")[2]):
-        found.append(("PRACTICE_EMAIL", email, "an address reserved for examples, which no reader can reach"))
-    phone = str(settings.get("PRACTICE_PHONE") or "")
-    if phone and is_fictional_phone(phone):
-        found.append(("PRACTICE_PHONE", phone, "a 555 number, kept for fiction, which no reader can call"))
     return found
+
+
+def where(key, settings):
+    """The practice.toml line that holds a setting, for the site's language (the French site's
+    own texts are under [french])."""
+    if key == 'CLINICIAN_DETAILS["registration"]' and settings.get("DEFAULT_LANG") != settings.get(
+            "I18N_TEMPLATES_LANG", settings.get("DEFAULT_LANG")):
+        return "[french] registration"
+    return WHERE.get(key, key)
 
 
 def header_line(source_path, wanted, accept=lambda value: True):
