@@ -17,6 +17,9 @@ EXAMPLE_NAMES = ("Kestrel & Fern", "Ines Marlow")
 # Domains reserved for examples (RFC 2606, RFC 6761): never a real practice's.
 RESERVED_SUFFIXES = ("example.org", "example.com", "example.net", ".example", ".test", ".invalid", ".localhost")
 EXAMPLE_PHONE = "+1 555 0142 0199"
+# What the example's About pages say about themselves: left in, a reader is told the practice
+# is made up, even once `Example: yes` is gone.
+EXAMPLE_SENTENCES = ("made up for this site", "inventés pour ce site")
 HOW = ("Write your own in practice.toml, or run `make publish PUBLISH_EXAMPLE_SITE=yes` to publish the "
        "demo on purpose.")
 # Where each checked setting is written in practice.toml.
@@ -93,3 +96,13 @@ def header_line(source_path, wanted, accept=lambda value: True):
 def example_page_line(source_path):
     """The header line of `Example: yes` in a content file, or None."""
     return header_line(source_path, "example", lambda value: value.lower() in ("yes", "true"))
+
+
+def example_sentence_line(source_path):
+    """(line number, words) of the first line that still says the practice is made up, or None."""
+    with open(source_path, encoding="utf-8-sig", errors="replace") as source:
+        for number, line in enumerate(source, start=1):
+            found = next((words for words in EXAMPLE_SENTENCES if words in line.lower()), None)
+            if found:
+                return number, found
+    return None

@@ -137,7 +137,11 @@ def refuse_example_pages(content):
     if not content.settings.get("REFUSE_EXAMPLE_DETAILS") or not getattr(content, "source_path", None):
         return
     if str(content.metadata.get("example", "")).strip().lower() not in ("yes", "true"):
-        return  # the usual case: the file is not read again just to find a line
+        said = placeholders.example_sentence_line(content.source_path)
+        if said:
+            logger.error("publish: %s:%s: this line still tells readers the practice is made up (“%s”). "
+                         "Write your own text in its place.", os.path.relpath(content.source_path), *said)
+        return
     line = placeholders.example_page_line(content.source_path)
     if line:
         logger.error("publish: %s:%s: this page still holds the example practice's text (`Example: yes`). "
