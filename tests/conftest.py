@@ -11,6 +11,7 @@ Two sites are built once per test run (tests/README.md):
 import functools
 import http.server
 import os
+import runpy
 import sys
 import threading
 import tomllib
@@ -119,8 +120,6 @@ def build_site(output, settings="pelicanconf.py", content=TEST_CONTENT, override
 
 def site_settings(practice=TEST_PRACTICE):
     """pelicanconf.py's values for a practice file, as a dictionary."""
-    import runpy
-
     with practice_file(practice):
         return runpy.run_path(str(ROOT / "pelicanconf.py"))
 

@@ -283,8 +283,15 @@ def test_publish_takes_a_practice_of_its_own(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(TEST_CONTENT, content)
     # "We wrote our own About and booking pages", in both languages.
+    ours = {"Example: yes\n": "", "The practice named at the top of each page is an example: the name, the therapist "
+            "and the contact details are made up for this site.": "Birch Lane is a small practice in Ottawa.",
+            "Le cabinet nommé en haut de chaque page est un exemple. Le nom, la thérapeute et les coordonnées ont été "
+            "inventés pour ce site.": "Birch Lane est un petit cabinet à Ottawa."}
     for page in [*(content / "pages").glob("*.md"), *(content / "fr" / "pages").glob("*.md")]:
-        page.write_text(page.read_text(encoding="utf-8").replace("Example: yes\n", ""), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        for example, own in ours.items():
+            text = text.replace(example, own)
+        page.write_text(text, encoding="utf-8")
     settings = tmp_path / "ours.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
