@@ -72,6 +72,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.devserver)
 
 
+def pytest_collection_finish(session):
+    """The adopter's end-to-end run (tests/test_adopter.py) starts as soon as it is selected, so
+    its own `make test-fast` runs beside the other tests instead of after them."""
+    if any(item.nodeid.startswith("tests/test_adopter.py::") for item in session.items):
+        from tests.test_adopter import AdopterRun
+
+        session.config.adopter_run = AdopterRun()
+
+
+def pytest_sessionfinish(session):
+    run = getattr(session.config, "adopter_run", None)
+    if run is not None:
+        run.stop()
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-fixtures", action="store_true",

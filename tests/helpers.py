@@ -88,11 +88,12 @@ def is_yes(value):
     return str(value or "").strip().lower() in ("yes", "true")
 
 
-def published(folder):
-    """The headers of the files in a content folder that are built as pages a reader can
-    open from the site's lists (not drafts, not hidden)."""
+def published(folder, hidden=False):
+    """The headers of the files in a content folder that are built as pages a reader can open
+    from the site's lists (not drafts; hidden ones too, which are built but not listed, if asked)."""
+    left_out = ("draft",) if hidden else ("draft", "hidden")
     return {path: header for path, header in headers(folder).items()
-            if header.get("status", "published").lower() not in ("draft", "hidden")}
+            if header.get("status", "published").lower() not in left_out}
 
 
 def broken_links(site):

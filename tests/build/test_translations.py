@@ -7,7 +7,6 @@ by the author (content, settings) was left out of the catalogs.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
