@@ -52,8 +52,8 @@ CONSULTATION_CAMPAIGN_PARAMETERS = False
 
 # Crisis and safety resources shown on "Getting help now" (see README: "Help resources").
 HELP_REGION = PRACTICE["practice"].get("help_region", "CA-ON")
-# "Exit this page" leads here: a neutral site that draws no attention.
-EXIT_URL = "https://weather.gc.ca/"
+# "Exit this page" leads here: a neutral site of the practice's region that draws no attention.
+EXIT_URL = PRACTICE["practice"].get("exit_url", "https://weather.gc.ca/")
 
 # --- The site --------------------------------------------------------------
 # The Content-Security-Policy that deploy/_headers and deploy/nginx-security-headers.conf send,
@@ -261,8 +261,8 @@ I18N_SUBSITES = {} if "fr" not in LANGUAGES else {
         ),
         # One robots.txt, at the root (it names both sitemaps' pages).
         "DIRECT_TEMPLATES": [name for name in DIRECT_TEMPLATES if name != "robots"],
-        # The French counterpart of weather.gc.ca: as neutral, in the reader's language.
-        "EXIT_URL": "https://meteo.gc.ca/",
+        # As neutral as the English one, in the reader's language (practice.toml [french] exit_url).
+        "EXIT_URL": PRACTICE.get("french", {}).get("exit_url", EXIT_URL),
         "LEARNING_PATH": [
             ("Comprendre la confiance", "Ce qu'est la confiance, comment elle grandit, et les façons dont elle peut se fissurer."),
             ("Les répercussions", "Pourquoi la confiance blessée fait si mal, et comment cela se voit au quotidien."),

@@ -13,13 +13,13 @@ from pathlib import Path
 import site_errors
 
 SECTIONS = {
-    "practice": {"name", "region", "phone", "email", "help_region", "languages"},
+    "practice": {"name", "region", "phone", "email", "help_region", "exit_url", "languages"},
     "booking": {"couples", "individual"},
     "clinician": {"name", "credentials", "registration", "register_url", "approach", "languages", "formats",
                   "location", "photo", "photo_alt"},
     # The French site's versions of the texts readers see.
-    "french": {"region", "credentials", "registration", "register_url", "approach", "languages", "formats",
-               "location", "photo_alt"},
+    "french": {"region", "exit_url", "credentials", "registration", "register_url", "approach", "languages",
+               "formats", "location", "photo_alt"},
 }
 REQUIRED = {("practice", "name"): 'name = "Your Practice Name"',
             ("booking", "couples"): 'couples = "https://your-booking-site.example/free-call"',
@@ -70,7 +70,7 @@ def read(path):
             hint = difflib.get_close_matches(section, SECTIONS, n=1)
             raise PracticeFileError(f"{where}:{line_of(text, section)}: there is no [{section}] section"
                                     f"{f'; did you mean [{hint[0]}]?' if hint else '.'} The sections are "
-                                    "[practice], [booking] and [clinician].")
+                                    "[practice], [booking], [clinician] and [french].")
         for key in value:
             if key not in SECTIONS[section]:
                 hint = difflib.get_close_matches(key, SECTIONS[section], n=1)
@@ -92,5 +92,6 @@ def clinician_details(data, language="en"):
     """CLINICIAN_DETAILS for the theme: the non-empty values, the French ones for French."""
     details = {key: value for key, value in data["clinician"].items() if key != "name" and value}
     if language == "fr":
-        details.update({key: value for key, value in data.get("french", {}).items() if key != "region" and value})
+        details.update({key: value for key, value in data.get("french", {}).items()
+                        if key not in ("region", "exit_url") and value})
     return details

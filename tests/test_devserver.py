@@ -21,12 +21,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE
+
 EDITED = "03-quiet-ruptures.md"
 EDITED_PAGE = "quiet-ruptures/index.html"
 SEED = 20261201
@@ -52,10 +52,12 @@ def private_site(base):
     """A copy of everything a build reads, so edits never touch the repository."""
     site = base / "site"
     site.mkdir()
-    for name in ("theme", "plugins", "content", "locale"):
+    for name in ("theme", "plugins", "locale"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The product's test site (tests/site): its content and practice, whatever content/ holds.
+    shutil.copytree(TEST_CONTENT, site / "content")
     shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
-    shutil.copy(ROOT / "practice.toml", site / "practice.toml")
+    shutil.copy(TEST_PRACTICE, site / "practice.toml")
     (site / "node_modules").symlink_to(ROOT / "node_modules")  # esbuild, which bundles the theme
     return site
 

@@ -131,8 +131,8 @@ def checked_settings(settings):
         logger.warning(
             "consultation: INDIVIDUAL_CONSULTATION_URL %s. \"Book a call just for me\" is what a reader who "
             "ticked something about fear or harm is offered, so it must not lead to the couples booking. "
-            "Set it in pelicanconf.py to a booking page for one person, e.g. "
-            "INDIVIDUAL_CONSULTATION_URL = \"https://booking.example.org/your-practice/individual\".",
+            "Set it to a booking page for one person: in practice.toml, under [booking], "
+            "individual = \"https://your-booking-site/call-for-one\".",
             f"is not set, so it would be CONSULTATION_URL (`{values['CONSULTATION_URL']}`)"
             if not values["INDIVIDUAL_CONSULTATION_URL"].strip()
             else f"is the same as CONSULTATION_URL (`{values['CONSULTATION_URL']}`)")
@@ -147,5 +147,5 @@ def checked_settings(settings):
     exit_url = urlsplit(values["EXIT_URL"] if is_clean_url(values["EXIT_URL"]) else "")
     if exit_url.scheme != "https" or not exit_url.netloc:
         raise SettingsError(f"consultation: EXIT_URL must be a neutral https:// page with no spaces or quotes, "
-                            f"e.g. EXIT_URL = \"https://weather.gc.ca/\"; it is {values['EXIT_URL']!r}.")
+                            f"e.g. \"https://weather.gc.ca/\" (exit_url in practice.toml); it is {values['EXIT_URL']!r}.")
     return values

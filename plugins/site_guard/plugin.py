@@ -12,7 +12,7 @@ import re
 from pelican import signals
 from pelican.utils import slugify
 
-from . import content_policy, placeholders, review_dates, translations
+from . import content_policy, linked_pages, placeholders, review_dates, translations
 from .settings_check import check_settings
 
 logger = logging.getLogger(__name__)
@@ -110,19 +110,38 @@ def check_slug(content):
                  slug, slugify(str(slug), regex_subs=content.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "my-article")
 
 
+def check_linked_pages(generator):
+    """A page the theme links from every page is missing: a warning (linked_pages.py)."""
+    language = generator.settings.get("DEFAULT_LANG")
+    slugs = {page.slug for page in [*generator.pages, *generator.hidden_pages]
+             if getattr(page, "lang", language) == language}
+    # This site keeps another language's pages in content/<language>/pages (pelicanconf.py).
+    main = generator.settings.get("I18N_TEMPLATES_LANG", language)
+    folder = os.path.relpath(os.path.join(generator.path, "pages" if language == main else f"{language}/pages"))
+    for slug, name, reached_from in linked_pages.missing_pages(slugs):
+        logger.warning("%s: no page has `Slug: %s`, and readers reach that address from %s. Put %s back "
+                       "from the project you started from, or write your own page with that Slug. "
+                       "`make publish` stops until it exists.", folder, slug, reached_from,
+                       os.path.join(folder, name))
+
+
 def refuse_example_settings(pelican):
     if not pelican.settings.get("REFUSE_EXAMPLE_DETAILS"):
         return
     for key, value, why in placeholders.example_settings(pelican.settings):
         logger.error("publish: %s (%s) looks like an example: `%s` is %s. %s",
-                     placeholders.WHERE.get(key, key), key, value, why, placeholders.HOW)
+                     placeholders.where(key, pelican.settings), key, value, why, placeholders.HOW)
 
 
 def refuse_example_pages(content):
     if not content.settings.get("REFUSE_EXAMPLE_DETAILS") or not getattr(content, "source_path", None):
         return
     if str(content.metadata.get("example", "")).strip().lower() not in ("yes", "true"):
-        return  # the usual case: the file is not read again just to find a line
+        said = placeholders.example_sentence_line(content.source_path)
+        if said:
+            logger.error("publish: %s:%s: this line still tells readers the practice is made up (“%s”). "
+                         "Write your own text in its place.", os.path.relpath(content.source_path), *said)
+        return
     line = placeholders.example_page_line(content.source_path)
     if line:
         logger.error("publish: %s:%s: this page still holds the example practice's text (`Example: yes`). "
@@ -137,6 +156,7 @@ def register():
     signals.content_object_init.connect(check_content_policy)
     signals.content_object_init.connect(check_slug)
     signals.article_generator_finalized.connect(check_articles)
+    signals.page_generator_finalized.connect(check_linked_pages)
     signals.all_generators_finalized.connect(one_file_per_address)
     signals.initialized.connect(translations.start)
     signals.content_object_init.connect(translations.note)

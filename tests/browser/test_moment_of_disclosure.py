@@ -8,10 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-import pelicanconf
 from tests.browser.test_safety_layer import NEUTRAL_PAGE, PHONE_SCREEN, outside_pattern
+from tests.conftest import TEST_PRACTICE, site_settings
 
-EXIT_URLS = {"en": pelicanconf.EXIT_URL, "fr": pelicanconf.I18N_SUBSITES["fr"]["EXIT_URL"]}
+# The test site's settings (tests/site/practice.toml), whatever practice.toml holds.
+SETTINGS = site_settings(TEST_PRACTICE)
+EXIT_URLS = {"en": SETTINGS["EXIT_URL"], "fr": SETTINGS["I18N_SUBSITES"]["fr"]["EXIT_URL"]}
 # (language, page, an ordinary item, a safety item, the panel's title, "Book a call just for me")
 READERS = [
     ("en", "/how-it-shows-up-day-to-day/", "One of us looks through", "checks where I am",
@@ -65,7 +67,7 @@ def test_help_comes_in_order_of_need_with_buttons_a_thumb_can_hit(browser, site_
     assert panel.locator(".checklist__safety-links a").nth(1).get_attribute("href") == prefix + "/staying-safer-online/"
     # The call just for me is a booking for one person, never the couples booking.
     individual = panel.get_by_role("link", name=just_for_me)
-    assert individual.get_attribute("href") == pelicanconf.INDIVIDUAL_CONSULTATION_URL != pelicanconf.CONSULTATION_URL
+    assert individual.get_attribute("href") == SETTINGS["INDIVIDUAL_CONSULTATION_URL"] != SETTINGS["CONSULTATION_URL"]
     # The Exit control is big and urgent in both schemes: white on a strong red.
     exit_link = page.locator(".safety-bar__exit")
     assert exit_link.bounding_box()["height"] >= 44

@@ -15,11 +15,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-import pelicanconf
+from tests.conftest import TEST_PRACTICE, site_settings
 
 PHONE_SCREEN = {"width": 390, "height": 844}
-EXIT_URL = pelicanconf.EXIT_URL
-BOOKING = pelicanconf.CONSULTATION_URL
+# The test site's settings (tests/site/practice.toml), whatever practice.toml holds.
+SETTINGS = site_settings(TEST_PRACTICE)
+EXIT_URL = SETTINGS["EXIT_URL"]
+BOOKING = SETTINGS["CONSULTATION_URL"]
 HELP = "Your safety comes first"
 NAMESPACE = "reflection-checklists"
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Today's weather</h1></html>"
@@ -490,14 +492,14 @@ def test_the_call_on_your_own_link_carries_nothing(page, site_url, watch):
     box(checklist, SAFETY).check()
     checklist.get_by_role("link", name="Book a call just for me").click()
     expect(page.get_by_role("heading", name="Today's weather")).to_be_visible()
-    assert page.url == pelicanconf.INDIVIDUAL_CONSULTATION_URL != BOOKING
-    assert_quiet(watch, site_url, left_to=[pelicanconf.INDIVIDUAL_CONSULTATION_URL])
+    assert page.url == SETTINGS["INDIVIDUAL_CONSULTATION_URL"] != BOOKING
+    assert_quiet(watch, site_url, left_to=[SETTINGS["INDIVIDUAL_CONSULTATION_URL"]])
 
 
 def test_the_end_of_article_booking_link_carries_no_campaign_by_default(page, site_url, watch):
     page.goto(site_url + "/can-trust-be-rebuilt/")
     panel = page.get_by_role("complementary", name="Would it help to talk it through?")
-    panel.get_by_role("link", name=pelicanconf.CONSULTATION_LABEL).click()
+    panel.get_by_role("link", name=SETTINGS["CONSULTATION_LABEL"]).click()
     expect(page.get_by_role("heading", name="Today's weather")).to_be_visible()
     assert page.url == BOOKING
     assert_quiet(watch, site_url, left_to=[BOOKING])

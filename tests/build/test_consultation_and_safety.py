@@ -1,10 +1,11 @@
-"""Booking prompts and the safety layer on every page of a real build."""
+"""Booking prompts and the safety layer on every page of a real build (the product's test site,
+tests/site, with its example practice's booking addresses)."""
 
 import shutil
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import TEST_CONTENT, build_site
 from tests.helpers import article_pages, html_pages, is_french, soup
 
 BOOKING = "https://booking.example.org/kestrel-fern/free-consultation"
@@ -89,11 +90,10 @@ def test_the_help_page_lists_the_regions_resources(site):
 
 @pytest.fixture(scope="module")
 def opted_out_site(tmp_path_factory):
-    """A small site: the real pages and extras, two test articles, other settings."""
+    """A small site: the test site's pages and images, two test articles, other settings."""
     content = tmp_path_factory.mktemp("content")
     for folder in ["pages", "images"]:
-        if (ROOT / "content" / folder).is_dir():
-            shutil.copytree(ROOT / "content" / folder, content / folder)
+        shutil.copytree(TEST_CONTENT / folder, content / folder)
     (content / "articles").mkdir()
     header = ("Title: {title}\nDate: 2026-09-01\nModified: 2026-11-01\nCategory: The impact\nTags: trust\n"
               "Slug: {slug}\nStep: {step}\nSummary: Test.\n{extra}\nText.\n")

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from pelican.plugins import signals
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE, practice_file
 from tools.build import build
 
 EDITED = "articles/10-atone-attune-attach.md"
@@ -30,7 +30,7 @@ def builds(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("content-cache")
     content = root / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(TEST_CONTENT, content)
     seen, converted = {}, []
 
     def remember(generators):
@@ -48,7 +48,7 @@ def builds(tmp_path_factory):
     results = {}
     signals.all_generators_finalized.connect(remember)
     try:
-        with pytest.MonkeyPatch.context() as patch:
+        with pytest.MonkeyPatch.context() as patch, practice_file(TEST_PRACTICE):
             patch.setattr(reader.SiteMarkdownReader, "convert", counting_convert)
             for name, cached in (("first", True), ("edited", True), ("cold", False)):
                 if name == "edited":

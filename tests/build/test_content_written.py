@@ -11,14 +11,14 @@ import sys
 from pelican.plugins import signals
 
 from tests.build.test_author_mistakes import GOOD_ARTICLE
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, TEST_CONTENT, build_site
 
 PROBES = ROOT / "tests" / "build" / "probe_plugins"
 
 
 def test_content_written_names_a_page_that_is_already_written_in_full(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copytree(TEST_CONTENT / "pages", content / "pages")
     (content / "articles").mkdir()
     (content / "articles" / "a.md").write_text(GOOD_ARTICLE.format(body="More text."), encoding="utf-8")
     settings = runpy.run_path(str(ROOT / "pelicanconf.py"))

@@ -1,4 +1,5 @@
-"""Make's variables do what the README says: PELICANOPTS reaches Pelican, `make regenerate` rebuilds."""
+"""Make's variables do what the README says: PELICANOPTS reaches Pelican, `make regenerate` rebuilds.
+Run on the product's test site (tests/site)."""
 
 import os
 import signal
@@ -7,11 +8,12 @@ import time
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, site_make_env
 
 
 def make(*args, timeout=300):
-    return subprocess.run(["make", "-s", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(["make", "-s", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env=site_make_env())
 
 
 def test_pelicanopts_are_passed_to_pelican(tmp_path):
@@ -29,7 +31,7 @@ def test_an_option_pelican_does_not_know_is_refused(tmp_path):
 
 
 def test_make_regenerate_builds_and_keeps_watching(tmp_path):
-    process = subprocess.Popen(["make", "-s", "regenerate", f"OUTPUTDIR={tmp_path}"], cwd=ROOT,
+    process = subprocess.Popen(["make", "-s", "regenerate", f"OUTPUTDIR={tmp_path}"], cwd=ROOT, env=site_make_env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 120

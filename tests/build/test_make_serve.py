@@ -1,6 +1,6 @@
 """`make serve PORT=...` builds the site and serves it at that port, as production would: the
 security headers, the site's 404 page, a plain message when the port is taken, and the address
-a phone can open when asked to serve the whole network."""
+a phone can open when asked to serve the whole network. Run on the product's test site (tests/site)."""
 
 import os
 import signal
@@ -9,11 +9,10 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT, site_make_env
 
 pytestmark = pytest.mark.slow  # each runs `make` and a server: `make test` only
 
@@ -27,7 +26,8 @@ def free_port():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     output = tmp_path_factory.mktemp("serve") / "out"
-    subprocess.run(["make", "-s", "html", f"OUTPUTDIR={output}"], cwd=ROOT, check=True, capture_output=True, timeout=300)
+    subprocess.run(["make", "-s", "html", f"OUTPUTDIR={output}"], cwd=ROOT, check=True, capture_output=True, timeout=300,
+                   env=site_make_env())
     return output
 
 
@@ -35,7 +35,7 @@ def start(output, port, *options):
     # `make serve` builds first; the module's build is reused (the output is up to date).
     return subprocess.Popen(["make", "-s", "serve", f"PORT={port}", f"OUTPUTDIR={output}", *options],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env=site_make_env())
 
 
 def wait_for(server, url):
@@ -77,7 +77,7 @@ def test_a_taken_port_stops_with_a_message_and_a_non_zero_exit(built):
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(["make", "-s", "serve", f"PORT={port}", f"OUTPUTDIR={built}"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=300)
+                                capture_output=True, text=True, timeout=300, env=site_make_env())
     assert result.returncode != 0
     assert f"make serve PORT={port + 1}" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr

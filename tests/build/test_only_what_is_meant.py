@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from tests.build.test_no_tracebacks import article
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE, practice_file
 from tools.build import build
 from tools.publish import publish
 
@@ -25,9 +25,9 @@ SECRET = "s3cret-api-key-never-publish"
 
 
 def small_site(tmp_path, articles=None, images=None):
-    """content/ with the example's pages, one French page, and the given articles and images."""
+    """content/ with the test site's pages, and the given articles and images."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copytree(TEST_CONTENT / "pages", content / "pages")
     (content / "articles").mkdir(parents=True)
     (content / "images").mkdir()
     for name, text in (articles or {"a.md": article()}).items():
@@ -41,7 +41,7 @@ def small_site(tmp_path, articles=None, images=None):
 
 def run_build(content, output, caplog, settings="pelicanconf.py", **overrides):
     caplog.clear()
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.WARNING), practice_file(TEST_PRACTICE):
         problems = build(str(ROOT / settings), content=str(content), output=str(output),
                          overrides={"SEARCH_INDEX": True, **overrides})
     return problems, caplog.text
@@ -74,8 +74,10 @@ def test_a_draft_preview_is_asked_for_on_purpose_and_never_published(tmp_path, c
     assert (tmp_path / "preview" / "drafts" / "later.html").is_file()
     monkeypatch.setenv("SITEURL", "https://practice.example.org")
     monkeypatch.setenv("PUBLISH_EXAMPLE_SITE", "yes")
-    assert publish(str(ROOT / "publishconf.py"), str(content), str(tmp_path / "site"), fail_on="errors",
-                   overrides={"SEARCH_INDEX": False}) == 0
+    with practice_file(TEST_PRACTICE):
+        problems = publish(str(ROOT / "publishconf.py"), str(content), str(tmp_path / "site"), fail_on="errors",
+                           overrides={"SEARCH_INDEX": False})
+    assert problems == 0
     assert not list((tmp_path / "site").rglob("*later*"))
 
 
@@ -206,7 +208,7 @@ INJECTIONS = {
 def test_a_translation_with_markup_fails_the_build_and_stays_text(tmp_path, caplog):
     locale, po = french_catalog_with(tmp_path, INJECTIONS)
     content = small_site(tmp_path)
-    shutil.copytree(ROOT / "content" / "fr" / "pages", content / "fr" / "pages")
+    shutil.copytree(TEST_CONTENT / "fr" / "pages", content / "fr" / "pages")
     problems, log = run_build(content, tmp_path / "out", caplog, SEARCH_INDEX=False,
                               LOCALE_PATHS=[str(locale)], I18N_GETTEXT_LOCALEDIR=str(locale))
     lines = po.read_text(encoding="utf-8").splitlines()

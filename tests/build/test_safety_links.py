@@ -11,11 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import pelicanconf
 from tests.conftest import ROOT, build_site
 from tests.helpers import article_pages, html_pages, soup
 
-BOOKING = pelicanconf.CONSULTATION_URL
+# The test site's practice (tests/site/practice.toml).
+BOOKING = "https://booking.example.org/kestrel-fern/free-consultation"
+INDIVIDUAL_BOOKING = "https://booking.example.org/kestrel-fern/individual-call"
 INDIVIDUAL = "https://booking.example.org/kestrel-fern/on-your-own"
 SAFETY_SLUGS = {"getting-help-now", "leaving-this-site-quickly", "staying-safer-online", "when-trust-cannot-be-rebuilt"}
 
@@ -35,7 +36,7 @@ def tracked_links(doc):
 
 @pytest.fixture(scope="module")
 def campaign_site(tmp_path_factory):
-    """The real site with campaign parameters on and its own individual-call address."""
+    """The test site with campaign parameters on and its own individual-call address."""
     return build_site(tmp_path_factory.mktemp("campaign"), overrides={
         "CONSULTATION_CAMPAIGN_PARAMETERS": True, "INDIVIDUAL_CONSULTATION_URL": INDIVIDUAL})
 
@@ -48,7 +49,7 @@ def test_by_default_no_link_on_any_page_carries_a_campaign(site):
 def test_the_call_just_for_me_is_never_the_couples_booking(site):
     for page in pages(site):
         for link in soup(page).find_all("a", string=re.compile("(Book a call just for (me|you))|(un appel juste pour)")):
-            assert link["href"] == pelicanconf.INDIVIDUAL_CONSULTATION_URL != BOOKING, page
+            assert link["href"] == INDIVIDUAL_BOOKING != BOOKING, page
 
 
 @pytest.mark.parametrize("individual", ["", "same"])

@@ -7,14 +7,13 @@ by the author (content, settings) was left out of the catalogs.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE, build_site
 from tests.helpers import extract_catalogs, html_pages
 
 # Attributes whose words a reader (or a screen reader) meets.
@@ -59,9 +58,10 @@ def pseudo_site(tmp_path_factory):
 
 
 def authored_words():
-    """Everything an author or site owner wrote: content files, the settings and practice files."""
-    texts = [path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.md")]
-    texts += [(ROOT / name).read_text(encoding="utf-8") for name in ("pelicanconf.py", "publishconf.py", "practice.toml")]
+    """Everything an author or site owner wrote: the test site's content and practice files, the settings."""
+    texts = [path.read_text(encoding="utf-8") for path in TEST_CONTENT.rglob("*.md")]
+    texts += [TEST_PRACTICE.read_text(encoding="utf-8")]
+    texts += [(ROOT / name).read_text(encoding="utf-8") for name in ("pelicanconf.py", "publishconf.py")]
     texts.append((ROOT / "plugins" / "consultation" / "help_resources.py").read_text(encoding="utf-8"))
     joined = " ".join(" ".join(text.split()) for text in texts)
     return joined + " " + re.sub(r"[*_]", "", joined)  # and as rendered, without Markdown emphasis

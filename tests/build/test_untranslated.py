@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import TEST_CONTENT, build_site
 
 ENGLISH_ONLY_ARTICLE = """Title: Only in English
 Date: 2026-10-01
@@ -37,7 +37,7 @@ Voir aussi [un article en anglais]({filename}/articles/only-in-english.md) et
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
     root = tmp_path_factory.mktemp("untranslated") / "content"
-    shutil.copytree(ROOT / "content", root)
+    shutil.copytree(TEST_CONTENT, root)
     (root / "articles" / "only-in-english.md").write_text(ENGLISH_ONLY_ARTICLE, encoding="utf-8")
     (root / "pages" / "english-only-notes.md").write_text(ENGLISH_ONLY_PAGE, encoding="utf-8")
     french = root / "fr" / "articles" / "01-what-trust-is.md"

@@ -1,4 +1,5 @@
 """The production site as readers get it: published with publishconf.py, served by nginx.
+The site is the product's test site (tests/site), so a practice's own content changes nothing here.
 
 Two hosted copies, built once per test run: one under a subpath
 (SITEURL=http://127.0.0.1:PORT/practice-site) and one at the domain root. nginx
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE, practice_file, site_make_env
 from tools.publish import publish
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -57,9 +58,9 @@ def site_url_env(site_url, example_site=True):
 
 
 def make_env(**extra):
-    """The environment for a nested `make`: without the outer `make test`'s flags and variables."""
-    env = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
-    return {**env, "PUBLISH_EXAMPLE_SITE": "yes", **extra}
+    """The environment for a nested `make` on the test site: without the outer `make test`'s
+    flags and variables, publishing the example practice on purpose."""
+    return site_make_env(**{"PUBLISH_EXAMPLE_SITE": "yes", **extra})
 
 
 def world_readable_dir(prefix):
@@ -71,8 +72,8 @@ def world_readable_dir(prefix):
 
 def publish_site(output, site_url, content=None, overrides=None):
     """`make publish` in-process: tools.publish with SITEURL set; fail the test on any problem."""
-    with site_url_env(site_url):
-        problems = publish(str(ROOT / "publishconf.py"), content=str(content or ROOT / "content"),
+    with site_url_env(site_url), practice_file(TEST_PRACTICE):
+        problems = publish(str(ROOT / "publishconf.py"), content=str(content or TEST_CONTENT),
                            output=str(output),
                            overrides={"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **(overrides or {})})
     assert problems == 0, f"publishing reported {problems} problem(s); see the log above"

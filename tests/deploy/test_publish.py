@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT
 from tools.publish import one_publish_at_a_time, publish
 
 from .conftest import make_env, publish_site, site_url_env, world_readable_dir
@@ -48,7 +48,7 @@ def published(tmp_path_factory):
 @pytest.fixture
 def warning_content(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(TEST_CONTENT, content)
     (content / "articles" / "98-an-article-with-a-warning.md").write_text(WARNING_ARTICLE)
     return content
 
@@ -268,18 +268,30 @@ def test_publish_refuses_the_example_practice_unless_asked(tmp_path):
                   "[practice] email (PRACTICE_EMAIL) looks like an example",
                   "[practice] phone (PRACTICE_PHONE) looks like an example: `+1 555 0142 0199` is a 555 number",
                   '[clinician] registration (CLINICIAN_DETAILS["registration"]) looks like an example',
-                  "content/pages/about.md:4: this page still holds the example practice's text",
-                  "content/pages/book-a-consultation.md:5: this page still holds the example practice's text"):
+                  '[french] registration (CLINICIAN_DETAILS["registration"]) looks like an example: `Ordre',
+                  "tests/site/content/pages/about.md:4: this page still holds the example practice's text",
+                  "tests/site/content/pages/book-a-consultation.md:5: this page still holds the example practice's text"):
         assert named in output, named
+    # In practice.toml's own order, so the owner fixes the file from top to bottom.
+    lines = ("[practice] name", "[practice] phone", "[practice] email", "[booking] couples", "[booking] individual",
+             "[clinician] name", "[clinician] registration")
+    assert sorted(lines, key=output.index) == list(lines)
     assert "PUBLISH_EXAMPLE_SITE=yes" in output and "Traceback" not in output
 
 
 def test_publish_takes_a_practice_of_its_own(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(TEST_CONTENT, content)
     # "We wrote our own About and booking pages", in both languages.
+    ours = {"Example: yes\n": "", "The practice named at the top of each page is an example: the name, the therapist "
+            "and the contact details are made up for this site.": "Birch Lane is a small practice in Ottawa.",
+            "Le cabinet nommé en haut de chaque page est un exemple. Le nom, la thérapeute et les coordonnées ont été "
+            "inventés pour ce site.": "Birch Lane est un petit cabinet à Ottawa."}
     for page in [*(content / "pages").glob("*.md"), *(content / "fr" / "pages").glob("*.md")]:
-        page.write_text(page.read_text(encoding="utf-8").replace("Example: yes\n", ""), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        for example, own in ours.items():
+            text = text.replace(example, own)
+        page.write_text(text, encoding="utf-8")
     settings = tmp_path / "ours.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from page_scan import css_urls, html_urls, is_other_origin, origin_of, third_party
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, TEST_CONTENT, build_site
 
 from .conftest import make_env, site_url_env
 
@@ -30,7 +30,7 @@ This picture comes from a CDN:
 @pytest.fixture
 def planted_content(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(TEST_CONTENT, content)
     (content / "articles" / "99-planted-article.md").write_text(PLANTED)
     return content
 

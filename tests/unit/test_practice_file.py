@@ -1,15 +1,16 @@
-"""practice.toml: a therapist edits one small file; every mistake names its line in plain words."""
+"""practice.toml: a therapist edits one small file; every mistake names its line in plain words.
 
-import os
+The mistakes are made in a copy of the example practice's file kept with the test site
+(tests/site/practice.toml), so a practice's own practice.toml changes nothing here."""
+
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from practice_file import PracticeFileError, clinician_details, read
+from tests.conftest import ROOT, TEST_PRACTICE, site_make_env
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = (ROOT / "practice.toml").read_text(encoding="utf-8")
+EXAMPLE = TEST_PRACTICE.read_text(encoding="utf-8")
 
 
 def practice(tmp_path, text):
@@ -23,7 +24,7 @@ def line_number(text, start):
 
 
 def test_the_example_reads():
-    data = read(ROOT / "practice.toml")
+    data = read(TEST_PRACTICE)
     assert data["practice"]["languages"] == ["en", "fr"]
     assert clinician_details(data)["credentials"] == "Registered Psychotherapist"
     assert clinician_details(data, "fr")["credentials"] == "Psychothérapeute autorisée"
@@ -50,7 +51,7 @@ def test_english_only_builds_no_french_site(tmp_path):
     path = practice(tmp_path, EXAMPLE.replace('languages = ["en", "fr"]', 'languages = ["en"]'))
     output = tmp_path / "out"
     result = subprocess.run(["make", "-s", "html", f"OUTPUTDIR={output}"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, "PRACTICE_FILE": str(path)})
+                            timeout=300, env=site_make_env(PRACTICE_FILE=str(path)))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (output / "fr").exists()
     home = (output / "index.html").read_text(encoding="utf-8")
@@ -60,7 +61,7 @@ def test_english_only_builds_no_french_site(tmp_path):
 def test_a_broken_practice_file_stops_make_html_plainly(tmp_path):
     path = practice(tmp_path, EXAMPLE.replace('name = "Kestrel & Fern Couples Therapy"', 'name = Kestrel', 1))
     result = subprocess.run(["make", "-s", "html", f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "PRACTICE_FILE": str(path)})
+                            text=True, timeout=300, env=site_make_env(PRACTICE_FILE=str(path)))
     said = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in said
     assert f"practice.toml:{line_number(EXAMPLE, 'name = ')}: this line cannot be read" in said

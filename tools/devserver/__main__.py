@@ -12,6 +12,7 @@ from pelican.log import init as init_logging
 
 from . import FullCheck, Rebuilder, watch
 from .server import IDLE_TIMEOUT, make_server, reload_browsers
+from .watcher import settings_files
 
 
 def main(argv=None):
@@ -71,9 +72,10 @@ def main(argv=None):
     loop = IOLoop.current()
     make_server(rebuilder.output, port, args.bind, idle_timeout=args.idle_timeout).add_sockets(sockets)
     loop_holder["loop"] = loop
+    watched = [*rebuilder.watched(), *(path for path in settings_files(rebuilder.settings_file) if os.path.isfile(path))]
     print(f"Serving on http://{args.bind}:{port}/ (Ctrl+C to stop). Watching "
-          + ", ".join(os.path.relpath(folder) for folder in rebuilder.watched())
-          + f" and {os.path.relpath(rebuilder.settings_file)}.", flush=True)
+          + ", ".join(os.path.relpath(path) for path in watched[:-1]) + f" and {os.path.relpath(watched[-1])}.",
+          flush=True)
 
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(rebuilder, stop, full_check.schedule), name="watch", daemon=True)

@@ -1,4 +1,4 @@
-"""Watching the content, theme, plugin folders and the settings file for saves."""
+"""Watching the content, theme, plugin folders and the settings files for saves."""
 
 import logging
 import os
@@ -11,6 +11,17 @@ def _stamp(path):
         return os.stat(path).st_mtime_ns
     except OSError:
         return None
+
+
+def settings_files(settings_file):
+    """The settings file and the practice file it reads (pelicanconf.py reads practice.toml
+    beside it, or PRACTICE_FILE): a save in either rebuilds everything."""
+    practice = os.environ.get("PRACTICE_FILE") or os.path.join(os.path.dirname(settings_file), "practice.toml")
+    return (settings_file, practice)
+
+
+def _stamps(settings_file):
+    return tuple(_stamp(path) for path in settings_files(settings_file))
 
 
 def saves_filter():
@@ -33,13 +44,13 @@ def watch(rebuilder, stop, after_rebuild=None):
     """
     from watchfiles import watch as watch_files
 
-    settings_stamp = _stamp(rebuilder.settings_file)
+    settings_stamp = _stamps(rebuilder.settings_file)
     while not stop.is_set():
         folders = rebuilder.watched()
         for changes in watch_files(*folders, watch_filter=saves_filter(), debounce=1600, step=30,
                                    stop_event=stop, rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
             changed = {path for _, path in changes}
-            stamp = _stamp(rebuilder.settings_file)
+            stamp = _stamps(rebuilder.settings_file)
             if stamp != settings_stamp:
                 settings_stamp = stamp
                 changed.add(rebuilder.settings_file)
