@@ -35,6 +35,10 @@ ifeq ($(DEBUG), 1)
 	PELICANOPTS += -D
 endif
 
+# The tests run on every CPU (pytest-xdist; each test file stays on one worker, with its fixtures).
+# PYTEST_WORKERS= runs them in one process.
+PYTEST_WORKERS ?= -n auto --dist loadfile
+
 # The browser tests drive Debian's Chromium, never a downloaded one.
 CHROMIUM ?= /usr/lib/chromium/chromium
 
@@ -244,11 +248,11 @@ clean:
 
 # --- checks ---------------------------------------------------------------
 test: $(TEST_STAMP) $(NODE_STAMP) $(EDITOR_STAMP) chromium nginx java compile-translations
-	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest
+	CHROMIUM="$(CHROMIUM)" "$(BIN)/python" -m pytest $(PYTEST_WORKERS)
 
 # The unit and build tests only (no browser, nginx, devserver, editor or test node tools): about a minute.
 test-fast: $(TEST_STAMP) $(ESBUILD_STAMP) compile-translations
-	"$(BIN)/python" -m pytest -m "not browser and not deploy and not devserver and not slow and not editor"
+	"$(BIN)/python" -m pytest $(PYTEST_WORKERS) -m "not browser and not deploy and not devserver and not slow and not editor"
 
 # Reader-facing words come from gettext catalogs (English is the source). `make translations`
 # extracts the marked words (templates, this site's plugins, the checklist package), merges

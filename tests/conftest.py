@@ -74,7 +74,10 @@ def pytest_collection_modifyitems(items):
 
 def pytest_collection_finish(session):
     """The adopter's end-to-end run (tests/test_adopter.py) starts as soon as it is selected, so
-    its own `make test-fast` runs beside the other tests instead of after them."""
+    its own `make test-fast` runs beside the other tests instead of after them (in one process;
+    with pytest-xdist's workers it already runs beside them)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # with workers, each collects every test: the test starts its own run where it lands
     if any(item.nodeid.startswith("tests/test_adopter.py::") for item in session.items):
         from tests.test_adopter import AdopterRun
 
