@@ -89,7 +89,12 @@ def configure(pelican):
 
 
 def tag_booking_links(content):
-    """Give booking links inside an article its slug as campaign (known only now)."""
+    """Give booking links inside an article its slug as campaign (known only now).
+
+    Pelican has no public way to change a page's HTML before it is rendered: plugins change
+    `Content._content` at `content_object_init`, as Pelican's docs tell them to (the `content`
+    property is memoized and resolves links). Upstream: https://github.com/getpelican/pelican/issues/3329
+    asks for a public accessor."""
     if 'data-cta="' not in (content._content or ""):
         return
     enabled = content.settings["CONSULTATION_CAMPAIGN_PARAMETERS"] and not is_safety_content(content)

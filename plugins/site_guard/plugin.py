@@ -85,6 +85,9 @@ def one_file_per_address(generators):
 
 def check_content_policy(content):
     """Markup the CSP would block, and links to missing files, fail the build with file:line."""
+    # The HTML as the reader returned it, `{filename}` links not yet resolved (which the policy
+    # checks): Pelican gives plugins no public name for it (getpelican/pelican#3329), and the
+    # public `content` property would resolve the links and memoize the result.
     html = getattr(content, "_content", None)
     if not html or not getattr(content, "source_path", None) or not os.path.isfile(content.source_path):
         return
