@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.build.test_budget import PRODUCTION_URL, production_site  # noqa: F401 (a fixture)
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT
 from tests.helpers import article_pages, page_url, soup
 
 # One of every kind of page the theme renders.
@@ -172,7 +172,7 @@ TEXT_ON_FILL = """() => [...document.querySelectorAll('text, tspan')].filter(t =
 })"""
 
 
-DIAGRAM_FILES = sorted((ROOT / "content" / "images").glob("*.svg"))
+DIAGRAM_FILES = sorted((TEST_CONTENT / "images").glob("*.svg"))
 
 
 @pytest.mark.parametrize("svg", DIAGRAM_FILES, ids=lambda path: path.name)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TEST_CONTENT, site_make_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 GOOD_ARTICLE = """Title: A test article
@@ -37,14 +39,14 @@ MISTAKES = {
 
 def make_html(content, output):
     return subprocess.run(["make", "-s", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=site_make_env())
 
 
 def site_with(tmp_path, body, slug="a-test-article"):
     content = tmp_path / "content"
     for folder in ["pages"]:
-        if (ROOT / "content" / folder).is_dir():
-            shutil.copytree(ROOT / "content" / folder, content / folder)
+        if (TEST_CONTENT / folder).is_dir():
+            shutil.copytree(TEST_CONTENT / folder, content / folder)
     (content / "articles").mkdir()
     (content / "articles" / f"{slug}.md").write_text(GOOD_ARTICLE.format(body=body))
     return content

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TEST_CONTENT, site_make_env
+
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ("Title: {title}\nDate: {date}\nModified: 2026-11-01\nCategory: The impact\n{tags}"
           "Slug: {slug}\nStep: {step}\nSummary: A short test article.\n{extra}\nSome text.\n")
@@ -23,7 +25,7 @@ def article(title="A test", slug="a-test", step=1, tags="Tags: trust\n", date="2
 def make_html(tmp_path, articles, pages=True, settings=None, options=()):
     content = tmp_path / "content"
     if pages:
-        shutil.copytree(ROOT / "content" / "pages", content / "pages")
+        shutil.copytree(TEST_CONTENT / "pages", content / "pages")
     (content / "articles").mkdir(parents=True)
     for name, text in articles.items():
         path = content / "articles" / name
@@ -32,7 +34,7 @@ def make_html(tmp_path, articles, pages=True, settings=None, options=()):
     if settings:
         command.append(f"CONFFILE={settings}")
     command += list(options)
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=site_make_env())
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     return result.returncode, output

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE
 
 READY = re.compile(r"^Editor: (http://127\.0\.0\.1:\d+/)", re.M)
 BACKEND = re.compile(r"^backend ready on 127\.0\.0\.1:(\d+)", re.M)
@@ -21,8 +21,8 @@ class RunningEditor:
     def __init__(self, base):
         self.site = base / "site"
         self.site.mkdir()
-        shutil.copytree(ROOT / "content", self.site / "content")
-        shutil.copy(ROOT / "practice.toml", self.site / "practice.toml")
+        shutil.copytree(TEST_CONTENT, self.site / "content")
+        shutil.copy(TEST_PRACTICE, self.site / "practice.toml")
         self.log = base / "editor.log"
         with open(self.log, "w", encoding="utf-8") as handle:
             self.process = subprocess.Popen(

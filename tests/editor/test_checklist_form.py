@@ -9,11 +9,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CONTENT
 from tests.editor.js import call, map_call
 from tests.unit.markdown_setup import render
 
-EXAMPLES = sorted([*(ROOT / "content").rglob("*.md"), *(ROOT / "tests" / "fixtures" / "checklist").glob("*.md")])
+EXAMPLES = sorted([*TEST_CONTENT.rglob("*.md"), *(ROOT / "tests" / "fixtures" / "checklist").glob("*.md")])
 
 
 def checklists_in(path):
@@ -24,7 +24,8 @@ def test_every_example_checklist_opens_in_the_form_and_is_written_back_byte_for_
     texts = [path.read_text(encoding="utf-8") for path in EXAMPLES]
     found = [(path, item) for path, items in zip(EXAMPLES, map_call("checklist", "findChecklists", texts))
              for item in items]
-    assert len(found) >= 25  # 24 in content/ (12 articles in each language), 1 fixture
+    # every `/// checklist` of the test site (tests/site) and the fixture
+    assert len(found) == sum(("\n" + path.read_text(encoding="utf-8")).count("\n/// checklist") for path in EXAMPLES) >= 10
     unreadable = [f"{path.relative_to(ROOT)}: {item['block'][:60]!r}" for path, item in found if not item["data"]]
     assert not unreadable, "the form cannot open:\n" + "\n".join(unreadable)
     written = map_call("checklist", "writeChecklist", [item["data"] for _, item in found])
@@ -40,7 +41,7 @@ def changed_lines(before, after):
 
 def test_an_edit_in_the_form_changes_only_its_own_line():
     # The checklist with a gate, a quoted option and an item with its own key.
-    item = checklists_in(ROOT / "content" / "articles" / "09-can-trust-be-rebuilt.md")[0]
+    item = checklists_in(TEST_CONTENT / "articles" / "09-can-trust-be-rebuilt.md")[0]
     data = item["data"]
     assert data["gate"] == "hurt-stopped" and data["items"][0]["key"] == "hurt-stopped"
 
