@@ -35,15 +35,19 @@ def planted_content(tmp_path):
     return content
 
 
-def test_make_html_fails_and_names_the_file_and_url(planted_content, tmp_path):
+def privacy_errors(content, output):
+    """`make html` on `content`, which must fail: the lines that name a load from another website."""
     result = subprocess.run(
-        ["make", "--no-print-directory", "html", f"INPUTDIR={planted_content}", f"OUTPUTDIR={tmp_path / 'out'}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-        env=make_env(),
+        ["make", "--no-print-directory", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=make_env(),
     )
     assert result.returncode != 0, result.stdout + result.stderr
-    errors = [line for line in result.stderr.splitlines() if "privacy: " in line]
-    assert len(errors) == 1, result.stderr
+    return [line for line in result.stderr.splitlines() if "privacy: " in line], result.stderr
+
+
+def test_make_html_fails_and_names_the_file_and_url(planted_content, tmp_path):
+    errors, said = privacy_errors(planted_content, tmp_path / "out")
+    assert len(errors) == 1, said
     assert errors[0].startswith("ERROR")
     assert "planted-article/index.html" in errors[0]
     assert "99-planted-article.md" in errors[0]
@@ -143,10 +147,6 @@ def test_svg_files_are_checked_too(planted_content, tmp_path):
     (planted_content / "articles" / "99-planted-article.md").unlink()
     (planted_content / "images" / "planted.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://cdn.example.net/p.png"/></svg>')
-    result = subprocess.run(
-        ["make", "--no-print-directory", "html", f"INPUTDIR={planted_content}", f"OUTPUTDIR={tmp_path / 'out'}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=make_env())
-    assert result.returncode != 0, result.stderr
-    errors = [line for line in result.stderr.splitlines() if "privacy: " in line]
-    assert errors and all("images/planted.svg" in line for line in errors), result.stderr
+    errors, said = privacy_errors(planted_content, tmp_path / "out")
+    assert errors and all("images/planted.svg" in line for line in errors), said
     assert "https://cdn.example.net/p.png" in errors[0]

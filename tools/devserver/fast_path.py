@@ -90,6 +90,7 @@ class SelectiveWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.written = []
         self.staging = Path(output_path).parent / f".{Path(output_path).name}.devserver-pages"
+        shutil.rmtree(self.staging, ignore_errors=True)  # left by a run that was killed
 
     def wanted(self, name):
         return bool(name) and (self.selected is None or os.path.normpath(name) in self.selected)
@@ -97,7 +98,6 @@ class SelectiveWriter(Writer):
     def staged(self, write, *args, **kwargs):
         """Run one of Writer's public write methods into the staging folder, then move every
         file it wrote into the output folder (a rename within one file system is atomic)."""
-        shutil.rmtree(self.staging, ignore_errors=True)
         output, self.output_path = self.output_path, str(self.staging)
         try:
             return write(*args, **kwargs)
