@@ -44,7 +44,7 @@ def booking_campaign(item):
 
 
 def first_safety_article(articles):
-    """Jinja filter: the safety article that comes first in the learning path, or None."""
+    """The safety article that comes first in the learning path, or None."""
     found = [article for article in articles or [] if is_safety_content(article)]
     return min(found, key=lambda article: (getattr(article, "step", 0) or 0, article.slug), default=None)
 
@@ -82,7 +82,6 @@ def configure(pelican):
     filters["booking_url"] = BookingUrl(enabled)
     filters["booking_campaign"] = booking_campaign
     filters["is_safety_content"] = is_safety_content
-    filters["first_safety_article"] = first_safety_article
     # The help page lists resources with the same markup as a checklist's safety panel.
     filters["help_resource_list"] = help_resource_list
     pelican.settings["JINJA_FILTERS"] = filters
@@ -114,6 +113,13 @@ def tag_booking_links(content):
         content._content = tagged
 
 
+def name_safety_article(generator):
+    """`SAFETY_ARTICLE` for the templates, found once the articles are final (asking on every
+    page went through every article for every page: a second per 1,000 articles)."""
+    generator.context["SAFETY_ARTICLE"] = first_safety_article(generator.articles)
+
+
 def register():
     signals.initialized.connect(configure)
+    signals.article_generator_finalized.connect(name_safety_article)
     signals.content_object_init.connect(tag_booking_links)

@@ -148,3 +148,22 @@ def test_help_resources_reach_more_than_womens_helplines():
         assert "men" in re.sub(r"women", "", text) or "anyone" in text, region
         assert "trans" in text or "lgbtq" in text, region
         assert "worried about" in text and ("own behaviour" in text or "treat your partner" in text), region
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_safety_route_and_check_link_the_first_safety_article(site, lang):
+    """Where a reader is steered after a safety tick (every checklist article's safety route) and
+    where readers start (the home page's safety check) name the test site's one safety article,
+    in the page's own language, beside the help page."""
+    prefix = "/fr" if lang == "fr" else ""
+    expected = f"{prefix}/when-trust-cannot-be-rebuilt/"
+    routes = [soup(page).select_one("[data-safety-route]") for page in article_pages(site, lang=lang)]
+    routes = [route for route in routes if route]
+    assert len(routes) >= 3
+    for route in routes:
+        hrefs = [a["href"] for a in route.select("a[href]")]
+        assert hrefs[0].endswith(f"{prefix}/getting-help-now/"), hrefs
+        assert any(href.endswith(expected) for href in hrefs) or route.find_parent(
+            "body").select_one("link[rel=canonical]")["href"].endswith(expected), hrefs
+    home = soup(site / ("fr/index.html" if lang == "fr" else "index.html")).select_one(".safety-check")
+    assert [a["href"] for a in home.select("a[href]") if a["href"].endswith(expected)], home
