@@ -7,13 +7,11 @@ markup is silently dead, so the build stops instead, naming the file and line. P
 warns about a `{filename}` link to a missing file, without saying which file holds it.
 """
 
-import functools
-import html
 import os
 import re
 
 from page_scan import scan_html
-from page_scan.scan import RE_URL_NOISE
+from page_scan.scan import RE_ATTRIBUTE_START, might_hold_handler_or_script_url
 
 RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # An internal link's target, after `href=` or `src=` (checked by `internal_links`: a pattern
@@ -45,49 +43,27 @@ def source_line(source_lines, snippet):
     return None
 
 
-# A handler, style, form-target or http-equiv attribute (the words alone, e.g. a class named
-# `help-card__actions`, are no reason for the full parse). Each pattern starts with its own letters, so the regex engine
-# jumps between candidates; the character before must be one an attribute starts after (a
-# space, a slash or a quote, as the HTML parser reads it).
-RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile(r"style\s*="), re.compile(r"action\s*="),
-                            re.compile(r"formaction\s*="), re.compile(r"http-equiv\s*="))
-RE_ATTRIBUTE_START = re.compile(r"""[\s/'"]""")
-# `javascript:` with spaces or control characters anywhere in it (a browser drops them).
-RE_JAVASCRIPT = re.compile(r"[\s\x00-\x1f]*".join("javascript"))
-# A character reference as the HTML parser decodes it (named ones with or without `;`).
-RE_CHARACTER_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*|[A-Za-z][A-Za-z0-9]*);?")
-
-
-@functools.lru_cache(maxsize=512)
-def could_spell_javascript(reference):
-    """True when a character reference decodes to something that could be part of
-    `javascript:` as the page scanner reads a URL: a letter (after lower-casing), a colon, or
-    a space or control character (browsers drop those inside a scheme). `&#39;`, `&amp;`,
-    `&middot;` cannot; `&#106;` (j), `&Tab;` and `&colon;` can."""
-    decoded = html.unescape(reference)
-    if decoded == reference:
-        return False  # not a reference the parser decodes: it stays text
-    return (RE_URL_NOISE.search(decoded) is not None
-            or any(char == ":" or (char.isascii() and char.isalpha()) for char in decoded.lower()))
+# A style, form-target or http-equiv attribute (the words alone, e.g. a class named
+# `help-card__actions`, are no reason for the full parse). Each pattern starts with its own
+# letters, so the regex engine jumps between candidates; the character before must be one an
+# attribute starts after (a space, a slash or a quote, as the HTML parser reads it). Handlers
+# and script URLs are the page scanner's own quick look.
+RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"style\s*="), re.compile(r"action\s*="), re.compile(r"formaction\s*="),
+                            re.compile(r"http-equiv\s*="))
 
 
 def _might_have_attribute(text):
-    """Could lower-cased `text` hold an `on...=` handler, a `style=`, `action=`, `formaction=` or
-    `http-equiv=` attribute?"""
+    """Could lower-cased `text` hold a `style=`, `action=`, `formaction=` or `http-equiv=` attribute?"""
     return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
                for pattern in RE_MAYBE_ATTRIBUTE_NAMES for found in pattern.finditer(text))
 
 
 def might_be_blocked(markup):
     """False only when the HTML cannot hold markup the policy blocks, so the full parse (the
-    page scanner) is skipped, the usual case on a large site. `javascript` is looked for with
-    spaces or control characters allowed between its letters (`java<tab>script:` runs in a
-    browser), and any character reference that could spell part of it sends the page to the
-    full parse."""
+    page scanner) is skipped, the usual case on a large site."""
     text = markup.lower()
-    return ("<script" in text or "<style" in text or "vbscript" in text
-            or RE_JAVASCRIPT.search(text) is not None or _might_have_attribute(text)
-            or any(could_spell_javascript(reference) for reference in set(RE_CHARACTER_REFERENCE.findall(markup))))
+    return ("<script" in text or "<style" in text or _might_have_attribute(text)
+            or might_hold_handler_or_script_url(markup))
 
 
 def internal_links(markup):

@@ -57,3 +57,29 @@ def test_internal_links_are_read_from_href_and_src_only(tmp_path):
     messages = [message for _, message in problems(html, str(source), str(tmp_path))]
     assert len(messages) == 2
     assert "`missing.md`" in messages[0] and "`gone.png`" in messages[1]
+
+
+PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
+        '<link rel="stylesheet" href="/theme/site.css"><script type="module" src="/theme/site.js"></script>'
+        '<script type="application/ld+json">{"@type": "Article"}</script></head>'
+        '<body><header><a href="/">Home</a></header><main><p>It&#39;s fine &amp; calm. JavaScript is optional.</p>'
+        '%s</main></body></html>')
+MORE_BLOCKED = {
+    "svg animation to a script url": '<svg><a><set attributeName="href" to="javascript:go()"/></a></svg>',
+    "svg load handler": '<svg onload="go()"></svg>',
+    "vbscript link": '<a href="VBScript:go()">x</a>',
+    "script url with spaces before the colon": '<a href="javascript :go()">x</a>',
+    "handler in a template": '<template><img src="a.png" onerror="go()"></template>',
+    "script url in an iframe's page": '<iframe srcdoc="&lt;a href=&quot;javascript:go()&quot;&gt;x&lt;/a&gt;"></iframe>',
+}
+
+
+@pytest.mark.parametrize("markup", [*BLOCKED.values(), *MORE_BLOCKED.values()], ids=[*BLOCKED, *MORE_BLOCKED])
+def test_every_written_page_is_checked_whole(markup):
+    """output_guard's scan of a written page (which looks at every element only when the page
+    might hold a handler or a script URL) finds what the policy blocks, wherever it sits."""
+    from page_scan import origin_of, scan_html
+
+    site = origin_of("https://site.example")
+    assert scan_html(PAGE % "", policy=True, whole_page=True, site_origin=site).blocked == []
+    assert scan_html(PAGE % markup, policy=True, whole_page=True, site_origin=site).blocked
