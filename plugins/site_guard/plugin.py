@@ -16,6 +16,8 @@ from . import content_policy, linked_pages, placeholders, review_dates, translat
 from .settings_check import check_settings
 
 logger = logging.getLogger(__name__)
+# Content file -> (its HTML as read, the content policy's findings), for this build's runs.
+_policy_checked = {}
 
 REQUIRED = {
     "summary": "Summary: one or two plain sentences about the article",
@@ -92,8 +94,21 @@ def check_content_policy(content):
     if not html or not getattr(content, "source_path", None) or not os.path.isfile(content.source_path):
         return
     where = os.path.relpath(content.source_path)
-    for line, message in content_policy.problems(html, content.source_path, content.settings["PATH"]):
+    kept = _policy_checked.get(content.source_path)
+    if kept and kept[0] == html:  # the other languages' runs make the same file's page again
+        found = kept[1]
+    else:
+        found = content_policy.problems(html, content.source_path, content.settings["PATH"])
+        _policy_checked[content.source_path] = (html, found)
+    for line, message in found:
         logger.error("%s%s: %s", where, f":{line}" if line else "", message)
+
+
+def start_build(pelican):
+    """A new build (not another language's run inside it) checks every file afresh: a linked
+    file may have been added since the last one (the devserver keeps this process)."""
+    if pelican.settings.get("DEFAULT_LANG") not in (pelican.settings.get("I18N_SUBSITES") or {}):
+        _policy_checked.clear()
 
 
 # An address part readers can type and every format can hold (a URL, sitemap.xml, a feed).
@@ -153,6 +168,7 @@ def refuse_example_pages(content):
 
 
 def register():
+    signals.initialized.connect(start_build)
     signals.initialized.connect(check_settings)
     signals.initialized.connect(refuse_example_settings)
     signals.content_object_init.connect(refuse_example_pages)
