@@ -67,3 +67,6 @@ AUTHOR_FEED_RSS = None
 # tools.publish builds into a fresh folder and swaps it in; this keeps a plain
 # `pelican -s publishconf.py` from leaving stale files behind too.
 DELETE_OUTPUT_DIRECTORY = True
+# A published site is rendered whole: no page is left as an earlier build wrote it
+# (plugins/markdown_reader/page_cache.py does that for `make html` only).
+PAGE_CACHE = False

@@ -35,6 +35,9 @@ table-of-contents tokens. This reader:
 
 Plugins that read these facts (article_toc, learning_path) check at start-up
 that this one is in PLUGINS.
+
+Caches (one concern each): cache.py keeps Pelican's content cache safe to use;
+page_cache.py leaves a page as it is when nothing it shows changed.
 """
 
 import difflib
@@ -46,7 +49,7 @@ from markdown import Markdown
 from pelican import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, parse_path_metadata
 
-from . import cache
+from . import cache, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -352,9 +355,16 @@ def forget_conversions(pelican):
         _converted.clear()
 
 
+def end_run(pelican):
+    """`finalized`: the pages written are noted in the run's cache folder, then the folder is kept."""
+    page_cache.save(pelican)
+    cache.end_run(pelican)
+
+
 def register():
     signals.initialized.connect(forget_conversions)
     signals.readers_init.connect(use_site_readers)
     signals.content_object_init.connect(log_reader_warnings)
     signals.get_generators.connect(cache.start_run)
-    signals.finalized.connect(cache.end_run)
+    signals.get_writer.connect(page_cache.choose_writer)
+    signals.finalized.connect(end_run)

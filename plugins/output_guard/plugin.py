@@ -25,7 +25,7 @@ from pathlib import Path
 import site_errors
 from pelican import signals
 
-from . import page_policy
+from . import page_policy, scan_store
 from .folders import is_editor_file, is_within, never_published, protected_folders, unsafe_output
 
 logger = logging.getLogger(__name__)
@@ -35,8 +35,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _sources = {}
 # What was said in this build: the other languages' runs read the same files again.
 _said = set()
-# (written file, site origin) -> ((size, modification time), its scan's findings).
+# (written file, site origin) -> ((size, modification time, inode), its scan's findings).
 _scans = {}
+# Where this build keeps them for the next (scan_store.py).
+_store = {}
 
 
 class SettingsError(site_errors.SettingsError):
@@ -52,6 +54,7 @@ def refuse_unsafe_output(pelican):
     if not is_subsite(settings):
         _sources.clear()
         _said.clear()
+        _store["path"] = scan_store.store_path(settings)  # CACHE_PATH as the build starts
     problem = unsafe_output(settings["OUTPUT_PATH"], protected_folders(
         PROJECT_ROOT, settings.get("PATH"), settings.get("THEME")))
     if problem:
@@ -127,15 +130,16 @@ def with_article(kind):
 def scan_written_file(path, site_origin):
     """(third-party loads, blocked markup) of one written file, from one read and one scan.
 
-    A long-lived process (the devserver's fast path) keeps each file's result while the file's
-    size and modification time stay the same, so a save rescans only the pages it rewrote."""
+    Each file's result is kept while the file's size, modification time and inode stay the same:
+    by a long-lived process (the devserver's fast path), so a save rescans only the pages it
+    rewrote, and from one `make html` to the next (scan_store.py)."""
     state = os.stat(path)
     key = (os.path.abspath(path), site_origin)
     kept = _scans.get(key)
-    if kept and kept[0] == (state.st_size, state.st_mtime_ns):
+    if kept and kept[0] == (state.st_size, state.st_mtime_ns, state.st_ino):
         return kept[1]
     result = scan_file_text(path, site_origin)
-    _scans[key] = ((state.st_size, state.st_mtime_ns), result)
+    _scans[key] = ((state.st_size, state.st_mtime_ns, state.st_ino), result)
     return result
 
 
@@ -170,9 +174,12 @@ def check_written_pages(pelican):
 
     output = Path(settings["OUTPUT_PATH"])
     site_origin = origin_of(settings.get("SITEURL") or "") if settings.get("SITEURL") else None
+    if not _scans:
+        _scans.update(scan_store.load(_store.get("path")))
     elsewhere = None
     found = {}  # (kind, snippet, where) -> the pages holding it: a template's mistake is on every page
-    for path in sorted([*output.rglob("*.html"), *output.rglob("*.svg"), *output.rglob("*.css")]):
+    written = sorted([*output.rglob("*.html"), *output.rglob("*.svg"), *output.rglob("*.css")])
+    for path in written:
         loads, blocked = scan_written_file(path, site_origin)
         report_loads(output, path, loads)
         for kind, snippet in blocked:
@@ -190,6 +197,8 @@ def check_written_pages(pelican):
             page_policy.WHY[kind], snippet,
             f", most likely from {os.path.relpath(where.rsplit(':', 1)[0])}:{where.rsplit(':', 1)[1]}" if where else "",
             " from the SVG file" if pages[0].lower().endswith(".svg") else "")
+    keys = {(os.path.abspath(path), site_origin) for path in written}
+    scan_store.save(_store.get("path"), {key: value for key, value in _scans.items() if key in keys})
 
 
 def register():

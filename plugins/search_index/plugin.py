@@ -10,6 +10,7 @@ search page then tells readers to browse the archives instead.
 
 import json
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,9 @@ def build_index(pelican):
     if pelican.settings.get("DEFAULT_LANG") in (pelican.settings.get("I18N_SUBSITES") or {}):
         return  # another language's site, inside the main run: the main site indexes them all
     command = pagefind_command(pelican.output_path)
+    # A new index replaces the last one whole: Pagefind names its files after their content, so
+    # the last build's files would stay beside the new ones, unused, build after build.
+    shutil.rmtree(Path(pelican.output_path) / "pagefind", ignore_errors=True)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:

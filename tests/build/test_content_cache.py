@@ -98,11 +98,14 @@ def test_the_runs_leave_one_cache_folder_per_language_and_no_private_copy(builds
     cache = builds["first"][0].parent / "cache"
     assert not [path for path in cache.rglob(".run-*")]
     # The same settings in both cached builds: one fingerprint folder for the main language's
-    # run, one under fr/ for the French run, each holding Pelican's cache files.
-    main = [path for path in cache.iterdir() if path.name != "fr"]
+    # run, one under fr/ for the French run, each holding Pelican's cache files and the pages
+    # it wrote (page_cache.py); beside them, output_guard's scans of the written pages.
+    main = [path for path in cache.iterdir() if path.is_dir() and path.name != "fr"]
     french = list((cache / "fr").iterdir())
     assert len(main) == len(french) == 1, (main, french)
-    assert sorted(path.name for path in main[0].iterdir()) == ["ArticlesGenerator-Readers", "PagesGenerator-Readers"]
+    assert sorted(path.name for path in main[0].iterdir()) == ["ArticlesGenerator-Readers", "PageCache",
+                                                               "PagesGenerator-Readers"]
+    assert [path.name for path in cache.iterdir() if path.is_file() and path.name.startswith("output-scans-")]
 
 
 def test_the_fingerprint_follows_the_settings_but_not_the_output_folder():

@@ -248,6 +248,7 @@ class Rebuilder:
             # content_object_init plugins (article_toc...) do not run again for each one.
             "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator",
             "CACHE_PATH": self._cache_path(), "GZIP_CACHE": False,
+            "PAGE_CACHE": False,  # its own writer chooses the pages to write
             "PLUGINS": [name for name in settings.get("PLUGINS") or [] if name not in SKIPPED_PLUGINS],
             # ...so it reads the main language's folders only (content/fr/ is the French site's).
             "ARTICLE_PATHS": main_language_paths(settings, "ARTICLE_PATHS"),
