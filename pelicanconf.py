@@ -206,7 +206,7 @@ ASSET_SOURCE_PATH = str(Path(__file__).resolve().parent / "theme" / "assets")
 ASSET_BUNDLES = {
     "css": "css/site.css",  # pages with a checklist, and the first-session summary
     "page_css": "css/page.css",  # every other page: without the checklist's rules
-    "search_css": "css/search.css",  # the search page: page.css and Pagefind's results
+    "search_css": "css/search.css",  # the search page: page.css, the search box and its results
     "listing_css": "css/listing.css",  # home, lists and About: site.css and listings.css
     "js": "js/site.js",  # pages with a checklist
     "page_js": "js/page.js",  # every other page: Exit alone

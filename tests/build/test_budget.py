@@ -56,10 +56,6 @@ BUDGET_BYTES = 19_500
 # every checklist's items for its script, the summary's styles and script); every other page
 # without a checklist is within 14,000 (10.7 to 13.8 KB, diagrams included).
 OTHER_PAGES_BUDGET_BYTES = 14_900
-# The search page: Pagefind's own interface (its script alone is 29,950 B gzipped) and
-# stylesheet, beside the site's stylesheet and a script that starts it and Exit (40,289 B).
-SEARCH_BUDGET_BYTES = 40_400
-SEARCH_MAX_REQUESTS = 5
 MAX_REQUESTS = 4
 PRODUCTION_URL = "https://kestrel-fern.example.org"
 DIAGRAMS = {
@@ -140,23 +136,15 @@ def reader_pages(site):
     return [page for page in html_pages(site) if not {"theme", "pagefind"} & set(page.relative_to(site).parts)]
 
 
-def is_search(site, page):
-    return page.relative_to(site).as_posix().removeprefix("fr/") == "search/index.html"
-
-
 def test_every_page_stays_within_its_budget(site):
-    """Both languages: a page with a checklist within BUDGET_BYTES, the search page within its
-    own, every other page within OTHER_PAGES_BUDGET_BYTES; at most 4 requests (search: 5)."""
+    """Both languages: a page with a checklist within BUDGET_BYTES, every other page (search
+    included: Pagefind loads when the reader types) within OTHER_PAGES_BUDGET_BYTES; at most 4
+    requests."""
     over = {}
     for page in reader_pages(site):
         raw, packed, requests = page_weight(site, page)
-        if is_search(site, page):
-            budget, most = SEARCH_BUDGET_BYTES, SEARCH_MAX_REQUESTS
-        elif soup(page).select_one('[data-module="checklist"]'):
-            budget, most = BUDGET_BYTES, MAX_REQUESTS
-        else:
-            budget, most = OTHER_PAGES_BUDGET_BYTES, MAX_REQUESTS
-        if packed > budget or requests > most:
+        budget = BUDGET_BYTES if soup(page).select_one('[data-module="checklist"]') else OTHER_PAGES_BUDGET_BYTES
+        if packed > budget or requests > MAX_REQUESTS:
             over[page_url(site, page)] = (packed, requests)
     assert over == {}
 
@@ -178,8 +166,8 @@ def test_a_page_without_a_checklist_loads_none_of_its_code(site):
 def test_every_page_loads_one_stylesheet_and_one_script_bundle(site):
     for page in reader_pages(site):
         doc = soup(page)
-        sheets = [link["href"] for link in doc.select('link[rel~="stylesheet"]') if "/pagefind/" not in link["href"]]
-        scripts = [script["src"] for script in doc.select("script[src]") if "/pagefind/" not in script["src"]]
+        sheets = [link["href"] for link in doc.select('link[rel~="stylesheet"]')]
+        scripts = [script["src"] for script in doc.select("script[src]")]
         assert len(sheets) == 1 and re.search(r"/theme/css/(site|page|search|listing)\.[0-9a-f]{8}\.css$", sheets[0]), \
             (page, sheets)
         assert len(scripts) == 1 and re.search(r"/theme/js/[a-z-]+\.[0-9a-f]{8}\.js$", scripts[0]), (page, scripts)
@@ -190,8 +178,7 @@ def test_every_page_loads_one_stylesheet_and_one_script_bundle(site):
         if expected == "search":
             assert "/theme/css/search." in sheets[0], (page, sheets)
         # Every script is a module: nothing it declares lands on window (tests/browser/test_globals.py).
-        assert all(script.get("type") == "module" for script in doc.select("script[src]")
-                   if "/pagefind/" not in script["src"]), page
+        assert all(script.get("type") == "module" for script in doc.select("script[src]")), page
 
 
 def bundles(site):
