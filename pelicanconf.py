@@ -198,7 +198,8 @@ ROBOTS_SAVE_AS = "robots.txt"
 
 READTIME_WPM = 200
 
-# One stylesheet and one script per page (four bundles, by the page's needs): esbuild bundles
+# One stylesheet and one script per page (four of each, by the page's needs; a page with a
+# checklist loads reflections.js too, once the reader answers): esbuild bundles
 # each entry file under theme/assets with what it imports (the checklist package's modules
 # through the `reflection-checklists/` name), minifies it and plugins/asset_bundles fingerprints
 # it. esbuild comes from npm at the version package-lock.json pins; `make html` installs it once.
@@ -209,6 +210,7 @@ ASSET_BUNDLES = {
     "search_css": "css/search.css",  # the search page: page.css, the search box and its results
     "listing_css": "css/listing.css",  # home, lists and About: site.css and listings.css
     "js": "js/site.js",  # pages with a checklist
+    "reflections_js": "js/reflections.js",  # "My reflections": site.js loads it on the first answer
     "page_js": "js/page.js",  # every other page: Exit alone
     "search_js": "js/search.js",
     # Only the "Bring this to your first session" page needs it.
