@@ -205,7 +205,8 @@ READTIME_WPM = 200
 # it. esbuild comes from npm at the version package-lock.json pins; `make html` installs it once.
 ASSET_SOURCE_PATH = str(Path(__file__).resolve().parent / "theme" / "assets")
 ASSET_BUNDLES = {
-    "css": "css/site.css",  # pages with a checklist, and the first-session summary
+    "css": "css/site.css",  # pages with a checklist
+    "first_session_css": "css/first-session.css",  # the first-session summary: page.css and the summary's rules
     "page_css": "css/page.css",  # every other page: without the checklist's rules
     "search_css": "css/search.css",  # the search page: page.css, the search box and its results
     "listing_css": "css/listing.css",  # home, lists and About: site.css and listings.css

@@ -168,15 +168,15 @@ def test_every_page_loads_one_stylesheet_and_one_script_bundle(site):
         doc = soup(page)
         sheets = [link["href"] for link in doc.select('link[rel~="stylesheet"]')]
         scripts = [script["src"] for script in doc.select("script[src]")]
-        assert len(sheets) == 1 and re.search(r"/theme/css/(site|page|search|listing)\.[0-9a-f]{8}\.css$", sheets[0]), \
+        assert len(sheets) == 1 and re.search(r"/theme/css/(site|page|search|listing|first-session)\.[0-9a-f]{8}\.css$", sheets[0]), \
             (page, sheets)
         assert len(scripts) == 1 and re.search(r"/theme/js/[a-z-]+\.[0-9a-f]{8}\.js$", scripts[0]), (page, scripts)
         name = page.relative_to(site).as_posix().removeprefix("fr/")
         expected = {"search/index.html": "search", "first-session/index.html": "first-session"}.get(
             name, "site" if doc.select_one('[data-module="checklist"]') else "page")
         assert f"/theme/js/{expected}." in scripts[0], (page, scripts)
-        if expected == "search":
-            assert "/theme/css/search." in sheets[0], (page, sheets)
+        if expected in ("search", "first-session"):
+            assert f"/theme/css/{expected}." in sheets[0], (page, sheets)
         # Every script is a module: nothing it declares lands on window (tests/browser/test_globals.py).
         assert all(script.get("type") == "module" for script in doc.select("script[src]")), page
 
@@ -193,7 +193,7 @@ def test_css_and_js_are_minified_at_build_time(site):
     sources = ROOT / "theme" / "assets"
     css_sources = sum((sources / "css" / name).stat().st_size
                       for name in ["base.css", "layout.css", "components.css", "print.css"]) \
-        + (CHECKLIST_STATIC_DIR / "checklist.css").stat().st_size
+        + sum((CHECKLIST_STATIC_DIR / name).stat().st_size for name in ["checklist.css", "my-reflections.css"])
     css_text = css.read_text()
     assert css.stat().st_size < css_sources * 0.9, "the stylesheet bundle is not minified"
     assert "/*" not in css_text and css_text.count("\n") <= 2
