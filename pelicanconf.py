@@ -59,9 +59,10 @@ EXIT_URL = PRACTICE["practice"].get("exit_url", "https://weather.gc.ca/")
 # The Content-Security-Policy that deploy/_headers and deploy/nginx-security-headers.conf send,
 # also written into every page as a <meta> tag, so hosts that cannot send headers (GitHub
 # Pages) enforce it too. frame-ancestors only works as a header, so the tag leaves it out.
+# Fonts, fetches (Pagefind's index), media, workers and manifests fall back to default-src
+# 'self' (workers through script-src), so the policy does not repeat them on every page.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; media-src 'self'; worker-src 'self'; manifest-src 'self'; "
     "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 
