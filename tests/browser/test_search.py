@@ -1,5 +1,7 @@
 """Search runs in the reader's browser from the site's own Pagefind index; nothing leaves the site."""
 
+from playwright.sync_api import expect
+
 from tests.helpers import soup
 
 WORD = "ninety"  # "Aisha has been watching the clock for ninety minutes."
@@ -30,6 +32,22 @@ def test_pagefind_loads_on_the_first_letter_and_the_count_is_announced(page, sit
     box.fill("zzzqqq")
     page.get_by_role("status").filter(has_text="No results for “zzzqqq”").wait_for()
     assert page.locator(".search__result").count() == 0
+
+
+def test_more_results_come_on_request_and_keyboard_focus_moves_to_the_first_new_one(page, site_url):
+    page.goto(site_url + "/search/")
+    page.get_by_role("searchbox", name="Words to search for").fill("trust")
+    status = page.get_by_role("status").filter(has_text="results for “trust”")
+    status.wait_for()
+    total = int(status.inner_text().split()[0])
+    links = page.locator(".search__result-link")
+    assert total > 10, "the test site should have more results for this word than one batch"
+    expect(links).to_have_count(10)
+    more = page.get_by_role("button", name="Show more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(links).to_have_count(min(total, 20))
+    expect(links.nth(10)).to_be_focused()
 
 
 def test_search_finds_an_article_by_a_word_in_its_body(page, site, site_url):

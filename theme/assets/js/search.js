@@ -27,7 +27,12 @@ class Search {
     this.more = Object.assign(document.createElement('button'), { className: 'button button--secondary', type: 'button', textContent: this.text.more, hidden: true });
     root.append(label, this.input, this.status, this.list, this.more);
     this.input.addEventListener('input', () => this.search());
-    this.more.addEventListener('click', () => this.show());
+    // The button may hide once every result is shown: focus moves to the first new result.
+    this.more.addEventListener('click', async () => {
+      const before = this.list.children.length;
+      await this.show();
+      this.list.children[before]?.querySelector('a').focus();
+    });
     root.setAttribute('data-search-init', '');
   }
 
@@ -66,12 +71,18 @@ class Search {
     const batch = results.slice(this.shown, this.shown + PAGE_SIZE);
     this.shown += batch.length;
     this.more.hidden = this.shown >= results.length;
-    const found = await Promise.all(batch.map((result) => result.data()));
+    let found;
+    try {
+      found = await Promise.all(batch.map((result) => result.data()));
+    } catch (error) {
+      console.error('Search: Pagefind could not read a result', error);
+      return;
+    }
     if (results !== this.results) return;  // the reader typed again meanwhile
     for (const data of found) {
       const item = this.list.appendChild(Object.assign(document.createElement('li'), { className: 'search__result' }));
       const title = item.appendChild(Object.assign(document.createElement('p'), { className: 'search__result-title' }));
-      title.append(Object.assign(document.createElement('a'), { className: 'search__result-link', href: data.url, textContent: data.meta.title }));
+      title.append(Object.assign(document.createElement('a'), { className: 'search__result-link', href: data.url, textContent: data.meta.title || data.url }));
       const excerpt = item.appendChild(Object.assign(document.createElement('p'), { className: 'search__result-excerpt' }));
       for (const node of new DOMParser().parseFromString(data.excerpt, 'text/html').body.childNodes) {
         excerpt.append(node.nodeName === 'MARK' ? Object.assign(document.createElement('mark'), { textContent: node.textContent }) : node.textContent);
