@@ -99,6 +99,15 @@ def test_search_does_not_match_the_words_every_checklist_repeats(page, site, sit
         only_chrome[0], excerpts)
 
 
+def test_when_the_index_cannot_load_the_reader_is_told_and_pointed_to_the_archives(page, site_url):
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(site_url + "/search/")
+    page.get_by_role("searchbox", name="Words to search for").fill("trust")
+    expect(page.get_by_role("main").get_by_role("status")).to_have_text(
+        "Search is not working in this browser right now. Browse all articles or topics instead.")
+    expect(page.get_by_role("main").get_by_role("link", name="all articles")).to_be_visible()
+
+
 def test_without_javascript_the_search_page_points_to_the_archives(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

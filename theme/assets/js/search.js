@@ -11,7 +11,7 @@ class Search {
   constructor (root) {
     if (root.hasAttribute('data-search-init')) return;
     const data = root.dataset;
-    this.text = { one: data.i18nOne, other: data.i18nOther, none: data.i18nNone, more: data.i18nMore };
+    this.text = { one: data.i18nOne, other: data.i18nOther, none: data.i18nNone, more: data.i18nMore, failed: data.i18nFailed };
     if (!data.bundlePath || !data.label || Object.values(this.text).some((text) => !text)) {
       throw new Error('Search: a data-* setting is missing');
     }
@@ -52,7 +52,9 @@ class Search {
       const pagefind = await this.pagefind();
       found = term ? await pagefind.debouncedSearch(term, {}, 250) : { results: [] };
     } catch (error) {
+      // No index (a draft build) or it could not load: say so, the page's links still lead on.
       console.error('Search: Pagefind could not search', error);
+      this.status.textContent = this.text.failed;
       return;
     }
     if (found === null || term !== this.input.value.trim()) return;  // a newer search replaced this one
