@@ -59,9 +59,10 @@ EXIT_URL = PRACTICE["practice"].get("exit_url", "https://weather.gc.ca/")
 # The Content-Security-Policy that deploy/_headers and deploy/nginx-security-headers.conf send,
 # also written into every page as a <meta> tag, so hosts that cannot send headers (GitHub
 # Pages) enforce it too. frame-ancestors only works as a header, so the tag leaves it out.
+# Fonts, fetches (Pagefind's index), media, workers and manifests fall back to default-src
+# 'self' (workers through script-src), so the policy does not repeat them on every page.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; media-src 'self'; worker-src 'self'; manifest-src 'self'; "
     "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 
@@ -198,17 +199,20 @@ ROBOTS_SAVE_AS = "robots.txt"
 
 READTIME_WPM = 200
 
-# One stylesheet and one script per page (four bundles, by the page's needs): esbuild bundles
+# One stylesheet and one script per page (four of each, by the page's needs; a page with a
+# checklist loads reflections.js too, once the reader answers): esbuild bundles
 # each entry file under theme/assets with what it imports (the checklist package's modules
 # through the `reflection-checklists/` name), minifies it and plugins/asset_bundles fingerprints
 # it. esbuild comes from npm at the version package-lock.json pins; `make html` installs it once.
 ASSET_SOURCE_PATH = str(Path(__file__).resolve().parent / "theme" / "assets")
 ASSET_BUNDLES = {
-    "css": "css/site.css",  # pages with a checklist, and the first-session summary
+    "css": "css/site.css",  # pages with a checklist
+    "first_session_css": "css/first-session.css",  # the first-session summary: page.css and the summary's rules
     "page_css": "css/page.css",  # every other page: without the checklist's rules
-    "search_css": "css/search.css",  # the search page: page.css and Pagefind's results
+    "search_css": "css/search.css",  # the search page: page.css, the search box and its results
     "listing_css": "css/listing.css",  # home, lists and About: site.css and listings.css
     "js": "js/site.js",  # pages with a checklist
+    "reflections_js": "js/reflections.js",  # "My reflections": site.js loads it on the first answer
     "page_js": "js/page.js",  # every other page: Exit alone
     "search_js": "js/search.js",
     # Only the "Bring this to your first session" page needs it.

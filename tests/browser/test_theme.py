@@ -38,7 +38,7 @@ SCHEMES = ["light", "dark"]
 
 def show_search_results(page, query="flooded"):
     page.locator("#search input").fill(query)
-    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.locator(".search__result-link").first.wait_for()
 
 
 def open_page(page, site_url, path, scheme="light"):

@@ -51,10 +51,10 @@ def test_every_internal_link_and_asset_resolves(site):
 def test_only_built_bundles_and_the_icon_are_published_from_the_theme(site):
     published = sorted(path.relative_to(site / "theme").as_posix() for path in (site / "theme").rglob("*")
                        if path.is_file())
-    assert len(published) == 9, published
+    assert len(published) == 11, published
     assert "img/favicon.svg" in published
-    for kind, name in [("css", "site"), ("css", "page"), ("css", "search"), ("css", "listing"), ("js", "site"),
-                       ("js", "page"), ("js", "search"), ("js", "first-session")]:
+    for kind, name in [("css", "site"), ("css", "page"), ("css", "search"), ("css", "listing"), ("css", "first-session"), ("js", "site"),
+                       ("js", "page"), ("js", "search"), ("js", "first-session"), ("js", "reflections")]:
         assert any(re.fullmatch(rf"{kind}/{name}\.[0-9a-f]{{8}}\.{kind}", path) for path in published), published
 
 

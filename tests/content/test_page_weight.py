@@ -1,12 +1,16 @@
-"""The practice's own articles stay within the theme's byte budget (tests/build/test_budget.py),
-in both languages: a very long article, or a heavy picture, is named here."""
+"""The practice's own pages stay within the theme's byte budget (tests/build/test_budget.py), in
+both languages: every page a reader opens within BUDGET_BYTES (one with a checklist within
+CHECKLIST_BUDGET_BYTES) in at most MAX_REQUESTS requests. A very long article, a heavy picture
+or a page that grew too long is named here with its size."""
 
-from tests.build.test_budget import BUDGET_BYTES, page_weight
-from tests.helpers import article_pages, page_url
+from tests.build.test_budget import MAX_REQUESTS, budget_for, page_weight
+from tests.helpers import page_url, reader_pages
 
 
-def test_every_article_stays_within_the_byte_budget(practice_site):
-    pages = [*article_pages(practice_site), *article_pages(practice_site, lang="fr")]
-    heavy = {page_url(practice_site, page): size for page in pages
-             if (size := page_weight(practice_site, page)[1]) > BUDGET_BYTES}
-    assert heavy == {}, f"over {BUDGET_BYTES} bytes gzipped, with what they load"
+def test_every_page_stays_within_the_byte_budget(practice_site):
+    heavy = {}
+    for page in reader_pages(practice_site):
+        raw, packed, requests = page_weight(practice_site, page)
+        if packed > budget_for(page) or requests > MAX_REQUESTS:
+            heavy[page_url(practice_site, page)] = (packed, budget_for(page), requests)
+    assert heavy == {}, "(bytes gzipped with what they load, budget, requests)"

@@ -197,11 +197,12 @@ def _matches(pattern, path):
 
 
 def fingerprinted_bundles(hosted):
-    """Site-relative paths of the theme's fingerprinted CSS/JS bundles that pages load."""
+    """Site-relative paths of the theme's fingerprinted CSS/JS bundles that pages load (a
+    checklist page's "My reflections" once the reader answers: body[data-reflections-script])."""
     bundles = set()
     for page in html_pages(hosted.site):
-        for element in soup(page).select("link[rel=stylesheet][href], script[src]"):
-            url = element.get("href") or element.get("src")
+        for element in soup(page).select("link[rel=stylesheet][href], script[src], body[data-reflections-script]"):
+            url = element.get("href") or element.get("src") or element["data-reflections-script"]
             path = url.removeprefix(hosted.url)
             if re.fullmatch(r"/theme/(css|js)/[^/]+\.[0-9a-f]{8}\.(css|js)", path):
                 bundles.add(path)
@@ -225,6 +226,7 @@ def test_only_fingerprinted_bundles_are_cached_for_a_year(hosted):
     bundles = fingerprinted_bundles(hosted)
     assert any(path.startswith("/theme/css/site.") for path in bundles), bundles
     assert any(path.startswith("/theme/js/site.") for path in bundles), bundles
+    assert any(path.startswith("/theme/js/reflections.") for path in bundles), bundles
     rules = _headers_rules(HEADERS_FILE.read_text())
     immutable = [pattern for pattern, headers in rules.items() if headers.get("Cache-Control") == IMMUTABLE]
     for path in sorted(bundles):

@@ -72,7 +72,7 @@ def test_reader_journey_breaks_no_rule_of_the_security_headers(request, context,
 
     search = page.goto(hosted.url + SEARCH)
     assert search.status == 200
-    if (hosted.site / "pagefind").is_dir():  # the search page runs Pagefind's UI
+    if (hosted.site / "pagefind").is_dir():  # the search page runs Pagefind's index
         field = page.locator("main [role=search] input, main input[type=search]").first
         field.fill("trust")
         field.press("Enter")

@@ -3,15 +3,16 @@
 // lists every checklist (plugins/reflection_checklists writes the outline); nothing is sent
 // anywhere, and safety ticks are never stored, so they can never appear here.
 
-import { MyReflections } from 'reflection-checklists/my-reflections.js';
+import { PrintableSummary } from 'reflection-checklists/my-reflections.js';
 import { answerStore, storageKey, storageNamespace } from 'reflection-checklists/storage.js';
 import { ExitPage } from './exit-page.js';
 import { startComponents } from './start.js';
 
-// Print and Copy are MyReflections' own (print the summary alone; copy plainText()).
-class FirstSession extends MyReflections {
+// Print and Copy are the package's, as in "My reflections" (print the summary alone; copy
+// plainText()); what is gathered and how it reads are this page's own.
+class FirstSession extends PrintableSummary {
   constructor (root) {
-    super(root);  // this page has no checklist of its own, so that part stops early
+    super(root);
     if (root.hasAttribute('data-first-session-init')) return;
     this.root = root;
     this.sources = [...root.querySelectorAll('[data-source-checklist]')];

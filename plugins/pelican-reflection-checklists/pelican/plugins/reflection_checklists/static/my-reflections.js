@@ -48,13 +48,41 @@ function openHelpList () {
     document.querySelector('[data-safety-panel] .help-list');
 }
 
-export class MyReflections {
+// Print and Copy for a summary (its [data-summary], [data-copy-status] and data-i18n-* texts):
+// what "My reflections" and a theme's own summary (render() and plainText() of its own) share.
+export class PrintableSummary {
   constructor (root) {
-    if (root.hasAttribute('data-my-reflections-init')) return;
     this.text = reflectionTexts(root);
     this.summary = root.querySelector('[data-summary]');
     this.status = root.querySelector('[data-copy-status]');
     if (!this.summary || !this.status) throw new Error('MyReflections: incomplete markup');
+  }
+
+  // Print the summary alone: the stylesheet hides everything else while this class is set.
+  print () {
+    this.render();
+    document.documentElement.classList.add('print-reflections');
+    window.print();
+  }
+
+  async copy () {
+    this.status.textContent = '';
+    // A refused copy (no clipboard here, or permission denied) is said on the page.
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(this.plainText());
+      copied = true;
+    } catch (error) {
+      console.warn('MyReflections: copy refused', error);
+    }
+    this.status.textContent = copied ? this.text.copied : this.text.notCopied;
+  }
+}
+
+export class MyReflections extends PrintableSummary {
+  constructor (root) {
+    super(root);
+    if (root.hasAttribute('data-my-reflections-init')) return;
     this.checklists = [...document.querySelectorAll('[data-module="checklist"]')];
     if (!this.checklists.length) return;
     this.root = root;
@@ -138,25 +166,5 @@ export class MyReflections {
       if (notes) lines.push(`${this.text.notes} ${notes}`);
     }
     return lines.join('\n');
-  }
-
-  // Print the summary alone: the stylesheet hides everything else while this class is set.
-  print () {
-    this.render();
-    document.documentElement.classList.add('print-reflections');
-    window.print();
-  }
-
-  async copy () {
-    this.status.textContent = '';
-    // A refused copy (no clipboard here, or permission denied) is said on the page.
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(this.plainText());
-      copied = true;
-    } catch (error) {
-      console.warn('MyReflections: copy refused', error);
-    }
-    this.status.textContent = copied ? this.text.copied : this.text.notCopied;
   }
 }
