@@ -26,7 +26,7 @@ import site_errors
 from pelican import signals
 
 from . import page_policy, scan_store
-from .folders import is_editor_file, is_within, never_published, protected_folders, unsafe_output
+from .folders import is_editor_file, never_published, protected_folders, unsafe_output
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ _sources = {}
 _said = set()
 # (written file, site origin) -> ((size, modification time, inode), its scan's findings).
 _scans = {}
+# The written files every build scans.
+SCANNED = (".html", ".svg", ".css")
 # Where this build keeps them for the next (scan_store.py).
 _store = {}
 
@@ -62,11 +64,15 @@ def refuse_unsafe_output(pelican):
                             "`make html OUTPUTDIR=output` (the default).")
 
 
-def outside_content(settings, relative_path):
-    return not is_within(os.path.join(settings["PATH"], relative_path), settings["PATH"])
+def outside_content(settings, relative_path, content_root=None):
+    """True when the file is really outside the content folder (`content_root`: its real path,
+    when the caller already has it)."""
+    root = content_root or os.path.realpath(settings["PATH"])
+    path = os.path.realpath(os.path.join(settings["PATH"], relative_path))
+    return os.path.commonpath([path, root]) != root
 
 
-def unpublishable(settings, relative_path):
+def unpublishable(settings, relative_path, content_root=None):
     """Why a content or static file must not be published, or None."""
     if is_editor_file(relative_path):
         return "is a file of the browser editor (its configuration or its code), which is never published. " \
@@ -74,7 +80,7 @@ def unpublishable(settings, relative_path):
     if never_published(relative_path, settings.get("IGNORE_FILES") or ()):
         return "is a hidden file, or an editor's backup or lock file, which is never published. Delete it, " \
                "or rename it if readers should see it"
-    if outside_content(settings, relative_path):
+    if outside_content(settings, relative_path, content_root):
         return (f"is really {os.path.realpath(os.path.join(settings['PATH'], relative_path))}, outside the "
                 f"{os.path.relpath(settings['PATH'])} folder (a link to elsewhere, or `..` in a link). Copy "
                 "the file into the content folder instead")
@@ -83,9 +89,10 @@ def unpublishable(settings, relative_path):
 
 def keep_publishable(settings, items, path_of):
     kept = []
+    content_root = os.path.realpath(settings["PATH"])
     for item in items:
         relative = path_of(item)
-        why = unpublishable(settings, relative)
+        why = unpublishable(settings, relative, content_root)
         if why:
             message = f"{os.path.join(os.path.relpath(settings['PATH']), relative)}: {why}."
             if message not in _said:
@@ -178,7 +185,7 @@ def check_written_pages(pelican):
         _scans.update(scan_store.load(_store.get("path")))
     elsewhere = None
     found = {}  # (kind, snippet, where) -> the pages holding it: a template's mistake is on every page
-    written = sorted([*output.rglob("*.html"), *output.rglob("*.svg"), *output.rglob("*.css")])
+    written = sorted(path for path in output.rglob("*") if path.suffix.lower() in SCANNED and path.is_file())
     for path in written:
         loads, blocked = scan_written_file(path, site_origin)
         report_loads(output, path, loads)
