@@ -9,7 +9,8 @@ package's own module, wherever pip installed it.
 
 Each file is written as `<entry's folder>/<entry's name>.<8 hex digits of its sha256>.<ext>`
 into the theme's output folder, once per build (a language's sub-site writes the same bytes
-to the same place), and templates read its URL from ASSET_URLS: `{{ SITEURL }}/{{ ASSET_URLS.css }}`.
+to the same place), its earlier versions removed, and templates read its URL from ASSET_URLS:
+`{{ SITEURL }}/{{ ASSET_URLS.css }}`.
 """
 
 import hashlib
@@ -68,8 +69,18 @@ def build_bundles(settings):
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(built)
+            remove_older(path, stem, extension)
             urls[name] = f"{theme_url}/{target}"
     return urls
+
+
+def remove_older(path, stem, extension):
+    """The bundle's earlier versions, which `make html` (it keeps its output folder) would
+    otherwise leave beside the new one, build after build."""
+    earlier = re.compile(rf"{re.escape(posixpath.basename(stem))}\.[0-9a-f]{{8}}{re.escape(extension)}")
+    for other in path.parent.iterdir():
+        if other != path and earlier.fullmatch(other.name):
+            other.unlink()
 
 
 def resolve_bundles(generators):

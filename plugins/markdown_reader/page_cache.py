@@ -12,8 +12,10 @@ page as it is when
   (its summary; without one, the body Pelican cuts one from) and translations (the reading time,
   as the `minutes_to_read` filter gives it, in place of the word counts a change of wording
   moves), and every other value of the context but the settings.
-  The settings, the plugins' code, the catalogs and the installed packages are in it by where it
-  is kept: the content cache's folder for that fingerprint (see cache.py).
+  The template environment's globals are in it too (the bundles' fingerprinted addresses,
+  ASSET_URLS, change with any stylesheet or script). The settings, the plugins' code, the
+  catalogs and the installed packages are in it by where it is kept: the content cache's folder
+  for that fingerprint (see cache.py).
 
 Lists (home, categories, tags, archives), feeds and everything else are always rendered. A page
 left as it is still sends `content_written`, with the file on disk, as a write does. A value
@@ -24,6 +26,7 @@ do the devserver (its own writer) and any run without the content cache.
 
 import datetime
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -93,6 +96,15 @@ class Facts:
         self.minutes = (settings.get("JINJA_FILTERS") or {}).get("minutes_to_read")
 
     def of(self, value):
+        if isinstance(value, (dict, list, tuple)) and not (value and all(isinstance(item, Static) for item in value)):
+            try:  # the usual case, metadata and lists: the json module's C code does the walk
+                return json.dumps(value, sort_keys=True, ensure_ascii=False, default=self.of_object)
+            except (TypeError, ValueError):  # keys json cannot sort or name: the walk below
+                pass
+        return self.of_object(value)
+
+    def of_object(self, value):
+        """What `of` says of a value json cannot write (json writes dicts, lists and tuples itself)."""
         if isinstance(value, Content):
             name = f"<{type(value).__name__} {value.source_path}>"
             if name not in self.contents:
@@ -184,19 +196,19 @@ class PageCacheWriter(Writer):
 
     def key(self, name, template, context, relative_urls, url, kwargs, content):
         if not self.shared or self.shared[0] != id(context):
-            self.shared = (id(context), self.shared_digest(context))
-        facts = Facts(self.settings)
+            self.facts = Facts(self.settings)
+            self.shared = (id(context), self.shared_digest(context, self.facts))
+        facts = self.facts
         digest = hashlib.sha256(self.shared[1])
-        digest.update(facts.of([template.name, name, relative_urls, url,
+        digest.update(facts.of([template.name, name, relative_urls, url, template.environment.globals,
                                 {key: value for key, value in kwargs.items() if key not in ("article", "page")},
-                                facts.content(content)]).encode())
+                                facts.contents[facts.of(content)]]).encode())
         digest.update(own_html(content).encode())
         return digest.hexdigest()
 
-    def shared_digest(self, context):
+    def shared_digest(self, context, facts):
         """What any page may show besides its own content: every context value but the settings
         (in the cache folder's fingerprint), with each content named by its shown facts."""
-        facts = Facts(self.settings)
         digest = hashlib.sha256(theme_digest(self.settings))
         for name in sorted(context):
             if name in PER_PAGE:

@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 from pelican.plugins import signals
+from pelican.plugins.reflection_checklists.assets import STATIC_DIR as CHECKLIST_STATIC_DIR
 
 from tests.conftest import ROOT, TEST_CONTENT, TEST_PRACTICE, practice_file
 from tools.build import build
@@ -47,12 +48,15 @@ class Site:
         self.theme = root / "theme"
         shutil.copytree(TEST_CONTENT, self.content)
         shutil.copytree(ROOT / "theme", self.theme)
+        self.package_static = root / "checklist-static"  # the checklist package's own files
+        shutil.copytree(CHECKLIST_STATIC_DIR, self.package_static)
         self.output = root / "output"
         self.written = []  # (path, bytes on disk when content_written was sent, page's source)
 
     def build(self, cached=True, output=None):
         overrides = {"CACHE_CONTENT": cached, "LOAD_CONTENT_CACHE": cached, "CACHE_PATH": str(self.root / "cache"),
-                     "THEME": str(self.theme)}
+                     "THEME": str(self.theme), "ASSET_SOURCE_PATH": str(self.theme / "assets"),
+                     "ASSET_ALIASES": {"reflection-checklists": str(self.package_static)}}
         self.written.clear()
         with practice_file(TEST_PRACTICE):
             problems = build(str(ROOT / "pelicanconf.py"), str(self.content), str(output or self.output),
@@ -130,6 +134,23 @@ def test_a_changed_template_renders_every_page(site):
     assert all(after[name] != before[name] for name in article_pages(after))
     assert "a template change" in (site.output / EDITED_PAGE).read_text(encoding="utf-8")
     assert files_of(site.output) == site.cold_files("cold-template")
+
+
+def test_a_changed_stylesheet_gives_every_page_the_new_bundle_and_leaves_no_old_one(site):
+    """The bundles' fingerprinted names are in each page: a page left as it was would link the
+    old file, which `make html` would otherwise keep beside the new one. The stylesheet changed
+    here is the checklist package's, outside the theme, bundled into the checklist pages' one."""
+    stylesheet = site.package_static / "checklist.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.a-new-rule { margin: 0; }\n",
+                          encoding="utf-8")
+    assert site.build() == 0
+    bundles = sorted(path.name for path in (site.output / "theme" / "css").glob("site.*.css"))
+    assert len(bundles) == 1
+    pages = [path.read_text(encoding="utf-8") for path in site.output.rglob("*.html")]
+    assert sum(bundles[0] in page for page in pages) >= 3
+    linked = {name for page in pages for name in re.findall(r"theme/css/([\w.-]+\.css)", page)}
+    assert linked and all((site.output / "theme" / "css" / name).is_file() for name in linked)
+    assert files_of(site.output) == site.cold_files("cold-stylesheet")
 
 
 def test_a_page_changed_or_removed_by_hand_is_written_again(site):

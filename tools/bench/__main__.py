@@ -70,10 +70,12 @@ def same_files(first, second):
 
 
 def cached_rebuilds(ours, work, runs, progress, size):
-    """`make html` again after editing one article (Pelican's content cache warm), each build in a
-    new process; then a cold build of the same edited files, which must write the same bytes."""
+    """`make html` again after editing one article (Pelican's content cache warm, the output folder
+    kept as `make html` keeps it), each build in a new process; then a cold build of the same
+    edited files into a new folder, which must write the same bytes."""
     content, cache = work / "cached-content", work / "cached-cache"
-    shutil.rmtree(content, ignore_errors=True)
+    for folder in (content, cache, work / "out-cached"):
+        shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(ours, content)
     articles = sorted((content / "articles").glob("*.md"))
     article = articles[len(articles) // 2]

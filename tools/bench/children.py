@@ -64,10 +64,11 @@ def child_build(spec):
 
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(message)s")
     output = Path(spec["output"])
-    shutil.rmtree(output, ignore_errors=True)
     uncached = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
-    if spec.get("cache"):  # `make html` again: Pelican's content cache in this folder
+    if spec.get("cache"):  # `make html` again: Pelican's content cache in this folder, the output kept
         uncached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": spec["cache"]}
+    else:
+        shutil.rmtree(output, ignore_errors=True)
     start = time.perf_counter()
     if spec["flavour"].startswith("vanilla"):
         problems = build(None, spec["content"], str(output), overrides=vanilla_overrides(**uncached))
