@@ -139,8 +139,11 @@ class Facts:
             metadata["minutes to read"] = self.minutes(item)
         if "summary" not in metadata:  # Pelican cuts one from the body: any change of it counts
             metadata["summary from the body"] = hashlib.sha256(own_html(item).encode()).hexdigest()
+        # repr, in C, for the metadata as the reader gave it (strings, dates, numbers, the page
+        # facts' lists and dicts, tags and categories by name); an object repr names by its address
+        # only makes the page render again.
         return self.of([type(item).__name__, item.source_path, item.url, item.save_as, item.lang,
-                        getattr(item, "status", None), getattr(item, "title", None), metadata,
+                        getattr(item, "status", None), getattr(item, "title", None), repr(metadata),
                         [(t.lang, t.url, t.source_path) for t in getattr(item, "translations", [])]])
 
 
