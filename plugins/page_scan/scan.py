@@ -209,11 +209,16 @@ def ends_with_script(text, end):
     return not letters
 
 
+def has_attribute(text, pattern):
+    """True when `pattern` (an attribute's name and `=`) matches lower-cased `text` where an
+    attribute can start: after a space, a slash or a quote, as the HTML parser reads it."""
+    return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1) for found in pattern.finditer(text))
+
+
 def might_hold_handler_or_script_url(markup):
     """False only when no element of `markup` can carry an `on…=` handler or a script URL."""
     text = markup.lower()
-    if any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
-           for found in RE_MAYBE_HANDLER.finditer(text)):
+    if has_attribute(text, RE_MAYBE_HANDLER):
         return True
     colon = text.find(":")
     while colon != -1:

@@ -11,7 +11,7 @@ import os
 import re
 
 from page_scan import scan_html
-from page_scan.scan import RE_ATTRIBUTE_START, might_hold_handler_or_script_url
+from page_scan.scan import has_attribute, might_hold_handler_or_script_url
 
 RE_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # An internal link's target, after `href=` or `src=` (checked by `internal_links`: a pattern
@@ -45,24 +45,17 @@ def source_line(source_lines, snippet):
 
 # A style, form-target or http-equiv attribute (the words alone, e.g. a class named
 # `help-card__actions`, are no reason for the full parse). Each pattern starts with its own
-# letters, so the regex engine jumps between candidates; the character before must be one an
-# attribute starts after (a space, a slash or a quote, as the HTML parser reads it). Handlers
-# and script URLs are the page scanner's own quick look.
+# letters, so the regex engine jumps between candidates; `has_attribute` checks the character
+# before. Handlers and script URLs are the page scanner's own quick look.
 RE_MAYBE_ATTRIBUTE_NAMES = (re.compile(r"style\s*="), re.compile(r"action\s*="), re.compile(r"formaction\s*="),
                             re.compile(r"http-equiv\s*="))
-
-
-def _might_have_attribute(text):
-    """Could lower-cased `text` hold a `style=`, `action=`, `formaction=` or `http-equiv=` attribute?"""
-    return any(found.start() and RE_ATTRIBUTE_START.match(text, found.start() - 1)
-               for pattern in RE_MAYBE_ATTRIBUTE_NAMES for found in pattern.finditer(text))
 
 
 def might_be_blocked(markup):
     """False only when the HTML cannot hold markup the policy blocks, so the full parse (the
     page scanner) is skipped, the usual case on a large site."""
     text = markup.lower()
-    return ("<script" in text or "<style" in text or _might_have_attribute(text)
+    return ("<script" in text or "<style" in text or any(has_attribute(text, name) for name in RE_MAYBE_ATTRIBUTE_NAMES)
             or might_hold_handler_or_script_url(markup))
 
 
