@@ -267,8 +267,16 @@ translations: $(BUILD_STAMP)
 	$(COMPILE_TRANSLATIONS)
 	@echo "Catalogs updated: translate the empty msgstr entries in each .po file, then run make html."
 
-compile-translations: $(BUILD_STAMP)
-	$(COMPILE_TRANSLATIONS)
+# Each catalog is compiled only when its .po file changed, into a new file that then replaces
+# the old one: a build running meanwhile (another terminal, the devserver's full check, a test)
+# never reads a half-written .mo, and catalogs left as they were keep the content cache valid.
+CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/site.po \
+	$(CHECKLIST_LOCALE)/*/LC_MESSAGES/reflection_checklists.po))
+
+%.mo: %.po | $(BUILD_STAMP)
+	@$(PYBABEL) compile -i "$<" -o "$@.$$$$.tmp" && mv -f "$@.$$$$.tmp" "$@"
+
+compile-translations: $(CATALOGS)
 
 # The checklist plugin as a wheel another Pelican site can `pip install` (dist/*.whl).
 dist: $(BUILD_STAMP)

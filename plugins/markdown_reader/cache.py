@@ -70,7 +70,10 @@ def add_files(digest, folder, suffixes=(".py", ".mo")):
     """The code and catalog files under `folder`, by content: `make html` compiles the catalogs
     again on every run, so their modification times change when their content does not."""
     for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if name != "__pycache__" and not name.startswith("."))
+        # Packaging output (pip's `build/`, `dist/`, `*.egg-info`) is rewritten by every install of the
+        # checklist package and never imported from here: the installed copy is fingerprinted itself.
+        folders[:] = sorted(name for name in folders if name not in ("__pycache__", "build", "dist")
+                            and not name.startswith(".") and not name.endswith(".egg-info"))
         for name in sorted(files):
             if name.endswith(suffixes):
                 path = os.path.join(root, name)

@@ -119,6 +119,24 @@ def test_the_fingerprint_follows_the_settings_but_not_the_output_folder():
     assert fingerprint({**settings, "MARKDOWN": {**settings["MARKDOWN"], "output_format": "xhtml"}}) != same
 
 
+def test_the_fingerprint_follows_plugin_code_but_not_packaging_output(tmp_path):
+    """pip rewrites a package's `build/` and `*.egg-info` on every install (another terminal's
+    `make dist`, a test): the content cache must not start afresh for that."""
+    from markdown_reader.cache import fingerprint
+
+    plugin = tmp_path / "plugins" / "a_plugin"
+    plugin.mkdir(parents=True)
+    (plugin / "plugin.py").write_text("VALUE = 1\n", encoding="utf-8")
+    settings = {"PLUGIN_PATHS": [str(tmp_path / "plugins")], "PLUGINS": ["a_plugin"]}
+    same = fingerprint(settings)
+    for leftover in ("build/lib/a_plugin/plugin.py", "dist/x/plugin.py", "a_plugin.egg-info/x.py"):
+        (plugin / leftover).parent.mkdir(parents=True, exist_ok=True)
+        (plugin / leftover).write_text("VALUE = 2\n", encoding="utf-8")
+    assert fingerprint(settings) == same
+    (plugin / "plugin.py").write_text("VALUE = 2\n", encoding="utf-8")
+    assert fingerprint(settings) != same
+
+
 def test_a_cold_build_converts_each_english_file_once(builds):
     converted = builds["cold"][2]
     english = [path for path in converted if "/content/fr/" not in path]
